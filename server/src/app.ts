@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import http from 'node:http';
+import type { Database } from './db/database';
+import { createContext, createServices, type Context } from './context';
+import { buildAppSchema } from './schema';
+
+export interface AppOptions {
+  db: Database;
+  production: boolean;
+  /** Folder of the built client; served at / when it exists. */
+  clientDist?: string;
+  log?: (line: string) => void;
+}
+
+/** Limits every operation must pass before it reaches a resolver (see docs/decisions/003). */
+export const ARMOR_LIMITS = {
+  maxDepth: 10,
+  maxCost: 5000,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 2000,
+};
+
+const PASSTHROUGH_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAVAILABLE',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+]);
+
+/**
+ * Known errors keep their message and code; anything else is logged here and masked, so internals
+ * (Cypher, stack traces, driver messages) never reach a client.
+ */
+export function formatError(log: (line: string) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code as string | undefined;
+    const original = (error as { originalError?: unknown } | null)?.originalError;
+    // type-graphql reports class-validator failures as ArgumentValidationError.
+    if (original && (original as Error).name === 'ArgumentValidationError') {
+      const details = ((original as { extensions?: { validationErrors?: Array<{ property: string; constraints?: Record<string, string> }> } }).extensions?.validationErrors ?? []).map(
+        (v) => ({ field: v.property, problems: Object.values(v.constraints ?? {}) }),
+      );
+      const fields = details.map((d) => d.field).join(', ');
+      return {
+        message: `Ungültige Eingabe (${fields}) / Invalid input (${fields})`,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT', fields: details },
+      };
+    }
+    if (code && PASSTHROUGH_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return {
+      message: 'Interner Fehler / Internal server error',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+export interface App {
+  app: express.Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+}
+
+export async function createApp({ db, production, clientDist, log = console.error }: AppOptions): Promise<App> {
+  const schema = await buildAppSchema();
+  const services = createServices(db);
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: ARMOR_LIMITS.maxDepth, ignoreIntrospection: false },
+    costLimit: { maxCost: ARMOR_LIMITS.maxCost, ignoreIntrospection: false },
+    maxAliases: { n: ARMOR_LIMITS.maxAliases },
+    maxDirectives: { n: ARMOR_LIMITS.maxDirectives },
+    maxTokens: { n: ARMOR_LIMITS.maxTokens },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !production,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer })],
+    formatError: formatError(log),
+  });
+  await apollo.start();
+
+  app.get('/health', async (_req, res) => {
+    const neo4j = await db.ping();
+    res.status(neo4j ? 200 : 503).json({ status: neo4j ? 'ok' : 'degraded', neo4j: neo4j ? 'up' : 'down' });
+  });
+
+  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => createContext(services) }));
+
+  if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
+    app.use(express.static(clientDist, { index: false, maxAge: production ? '1h' : 0 }));
+    // Client-side routes: every other GET gets the app shell.
+    app.get(/^(?!\/graphql|\/health).*/, (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
+  }
+
+  return { app, httpServer, apollo };
+}
