@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createDriver, findFreePort, migrate, startEmbeddedNeo4j, waitForBolt } from '@ka/db';
+import { importData } from '@ka/seed';
 import type { TestProject } from 'vitest/node';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { DATA_DIR, OUTPUT_DIR } from '../support/paths';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,19 +11,21 @@ declare module 'vitest' {
   }
 }
 
-/** Starts one throw-away Neo4j for the whole run, applies the migrations and loads the NRW data. */
+/** Starts one throw-away Neo4j for the whole run, applies the migrations and loads the real NRW data. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const port = await findFreePort();
   const neo4j = await startEmbeddedNeo4j({
     port,
     ephemeral: true,
-    logFile: path.join(root, 'tests', 'output', 'neo4j-test.log'),
+    logFile: path.join(OUTPUT_DIR, 'neo4j-test.log'),
     heap: '1g',
   });
   const driver = createDriver({ uri: neo4j.uri });
   try {
     await waitForBolt(driver, neo4j.uri, 60_000);
     await migrate(driver, 'neo4j');
+    const report = await importData({ driver, dataDir: DATA_DIR, scope: 'nrw' });
+    if (report.problems.length > 0) throw new Error(`the NRW import reported bad rows:\n${report.problemLines().join('\n')}`);
   } finally {
     await driver.close();
   }

@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { createDriver } from '@ka/db';
 import { createApp } from '@ka/server/src/app';
 import { Database } from '@ka/server/src/db/database';
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const OUTPUT_DIR = path.join(REPO_ROOT, 'tests', 'output');
+import { REPO_ROOT } from './paths';
+
+export { REPO_ROOT, OUTPUT_DIR, DATA_DIR } from './paths';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
