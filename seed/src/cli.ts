@@ -73,10 +73,11 @@ async function main(): Promise<number> {
     );
     await probe.close();
     if (!running) {
-      console.log('starting the embedded Neo4j on .data/neo4j');
+      const dataDir = process.env.NEO4J_DATA_DIR ?? path.join(REPO_ROOT, '.data', 'neo4j');
+      console.log(`starting the embedded Neo4j on ${dataDir}`);
       embedded = await startEmbeddedNeo4j({
         port: Number(process.env.NEO4J_BOLT_PORT ?? 7687),
-        dataDir: process.env.NEO4J_DATA_DIR ?? path.join(REPO_ROOT, '.data', 'neo4j'),
+        dataDir,
         logFile: path.join(REPO_ROOT, '.data', 'neo4j.log'),
       });
     }

@@ -6,7 +6,7 @@ import type { Driver } from 'neo4j-driver';
 import { computeBorders } from './geometry/adjacency';
 import { generateCooperations } from './generate/cooperations';
 import { GraphWriter, type Progress } from './load/writer';
-import type { CooperationRecord, MunicipalityRecord } from './model';
+import type { BorderRecord, CooperationRecord, MunicipalityRecord, TaskAreaRecord } from './model';
 import { ImportReport } from './report';
 import { searchName } from './search-name';
 import { parseGv100ad } from './sources/gv100ad';
@@ -47,7 +47,26 @@ export class DataDirectoryError extends Error {
   }
 }
 
+/** Everything an import would write, read and checked from the files, before anything touches Neo4j. */
+export interface PreparedData {
+  scope: Scope;
+  seed: number;
+  report: ImportReport;
+  register: ReturnType<typeof parseGv100ad>;
+  municipalities: MunicipalityRecord[];
+  borders: BorderRecord[];
+  taskAreas: TaskAreaRecord[];
+  researched: CooperationRecord[];
+  generated: CooperationRecord[] | null;
+  neighbourPairShare: number | null;
+  started: number;
+}
+
 export async function importData(options: ImportOptions): Promise<ImportReport> {
+  return writeData(options, prepareData(options));
+}
+
+export function prepareData(options: Omit<ImportOptions, 'driver'>): PreparedData {
   const scope = options.scope ?? 'nrw';
   const stateKeys = scope === 'nrw' ? ['05'] : [];
   const seed = options.seed ?? 2024;
@@ -139,7 +158,25 @@ export async function importData(options: ImportOptions): Promise<ImportReport> 
   lap('generate', since);
   if (generated) report.note(`generator: seed ${seed}, ${generated.cooperations.length} cooperations, ${(generated.neighbourPairShare * 100).toFixed(0)} % of member pairs are direct neighbours`);
 
-  since = Date.now();
+  return {
+    scope,
+    seed,
+    report,
+    register,
+    municipalities,
+    borders,
+    taskAreas,
+    researched,
+    generated: generated?.cooperations ?? null,
+    neighbourPairShare: generated?.neighbourPairShare ?? null,
+    started,
+  };
+}
+
+/** Writes prepared data in batches; MERGE on every key makes it idempotent. */
+export async function writeData(options: Pick<ImportOptions, 'driver' | 'database' | 'progress'>, data: PreparedData): Promise<ImportReport> {
+  const { report, register, municipalities, borders, taskAreas, researched, generated, scope, seed } = data;
+  const since = Date.now();
   const writer = new GraphWriter(options.driver, options.database ?? 'neo4j', options.progress);
   await writer.writeStates(register.states);
   await writer.writeRegions(register.regions);
@@ -148,18 +185,18 @@ export async function importData(options: ImportOptions): Promise<ImportReport> 
   await writer.writeBorders(borders);
   await writer.writeTaskAreas(taskAreas);
   const skippedResearched = await writer.writeCooperations('Kooperationen (recherchiert)', researched);
-  const skippedGenerated = generated ? await writer.writeCooperations('Kooperationen (generiert)', generated.cooperations) : 0;
+  const skippedGenerated = generated ? await writer.writeCooperations('Kooperationen (generiert)', generated) : 0;
   if (skippedResearched + skippedGenerated > 0) report.note(`${skippedResearched + skippedGenerated} cooperations kept as they were: a record of another provenance has the same id`);
   await writer.writeDataset({
     scope,
     gebietsstand: register.gebietsstand,
     populationDate: register.municipalities[0]?.populationDate ?? null,
     generatorSeed: generated ? seed : null,
-    neighbourPairShare: generated?.neighbourPairShare ?? null,
+    neighbourPairShare: data.neighbourPairShare,
   });
-  lap('write', since);
+  report.timings.set('write', Date.now() - since);
 
   for (const [key, value] of await writer.counts()) report.count(key, value);
-  report.timings.set('total', Date.now() - started);
+  report.timings.set('total', Date.now() - data.started);
   return report;
 }

@@ -1,4 +1,5 @@
-export { importData, DataDirectoryError, DATA_FILES, TAXONOMY_FILE, type ImportOptions, type Scope } from './import';
+export { importData, prepareData, writeData, DataDirectoryError, DATA_FILES, TAXONOMY_FILE, type ImportOptions, type PreparedData, type Scope } from './import';
 export { ImportReport, type Problem } from './report';
 export { searchName } from './search-name';
 export type { Progress } from './load/writer';
+export { GraphWriter } from './load/writer';

@@ -105,6 +105,9 @@ export function generateCooperations(input: GeneratorInput): GeneratorResult {
   const byDistrict = new Map<string, MunicipalityRecord[]>();
   for (const m of municipalities) byDistrict.set(m.districtKey, [...(byDistrict.get(m.districtKey) ?? []), m]);
   const districts = input.districts.filter((d) => d.type !== 'KREISFREIE_STADT' && (byDistrict.get(d.key)?.length ?? 0) >= 2).sort((a, b) => a.key.localeCompare(b.key));
+  // Kreis-wide associations of every municipality exist where a Kreis has few municipalities; in Kreise with
+  // dozens of small ones (outside NRW) the Kreis itself takes such tasks instead.
+  const compactDistricts = districts.filter((d) => byDistrict.get(d.key)!.length <= 25);
   const districtByKey = new Map(input.districts.map((d) => [d.key, d]));
   const taskAreas = [...input.taskAreas].sort((a, b) => a.id.localeCompare(b.id));
 
@@ -216,8 +219,8 @@ export function generateCooperations(input: GeneratorInput): GeneratorResult {
 
   const makeAssociation = (form: LegalForm, index: number): boolean => {
     const task = taskFor(form);
-    if (form === 'ZWECKVERBAND' && KREIS_WIDE.has(task.id) && random() < 0.12 && districts.length > 0) {
-      const district = pick(districts);
+    if (form === 'ZWECKVERBAND' && KREIS_WIDE.has(task.id) && random() < 0.12 && compactDistricts.length > 0) {
+      const district = pick(compactDistricts);
       return add(form, index, task, `Zweckverband ${task.nameDe} ${district.name}`, [
         { kind: 'DISTRICT', key: district.key, role: 'MEMBER' },
         ...byDistrict.get(district.key)!.map((m) => municipality(m, 'MEMBER')),

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { benchSeed } from './seed.bench';
+
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  seed: benchSeed,
+};
+
+const names = process.argv.slice(2);
+const unknown = names.filter((name) => !BENCHMARKS[name]);
+if (names.length === 0 || unknown.length > 0) {
+  console.error(`usage: pnpm bench <${Object.keys(BENCHMARKS).join('|')}> …${unknown.length > 0 ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+  process.exit(1);
+}
+for (const name of names) await BENCHMARKS[name]!();
+process.exit(0);
