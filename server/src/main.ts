@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string): Promise<void> => {
     log(`${signal} received, shutting down`);
     for (const task of shutdownTasks.reverse()) await task().catch((error: unknown) => log(`shutdown step failed: ${String(error)}`));
+    log('stopped');
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
