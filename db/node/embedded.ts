@@ -44,6 +44,8 @@ export interface EmbeddedNeo4j {
   process: ChildProcess;
   /** Stops the database (SIGTERM, then SIGKILL after a grace period) and resolves when it has exited. */
   stop(): Promise<void>;
+  /** Kills the JVM at once, as a crash would (outage tests). */
+  crash(): Promise<void>;
 }
 
 /** True when the launcher has been built (`mvn package` in db/). */
@@ -129,5 +131,11 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   } finally {
     clearTimeout(timer);
   }
-  return { uri: `bolt://${host}:${port}`, process: child, stop };
+  const crash = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGKILL');
+    await exited;
+    fs.closeSync(log);
+  };
+  return { uri: `bolt://${host}:${port}`, process: child, stop, crash };
 }

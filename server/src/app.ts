@@ -22,7 +22,7 @@ export interface AppOptions {
 /** Limits every operation must pass before it reaches a resolver (see docs/decisions/003). */
 export const ARMOR_LIMITS = {
   maxDepth: 10,
-  maxCost: 5000,
+  maxCost: 20_000,
   maxAliases: 15,
   maxDirectives: 20,
   maxTokens: 2000,
@@ -48,14 +48,16 @@ export function formatError(log: (line: string) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
     const original = (error as { originalError?: unknown } | null)?.originalError;
-    // type-graphql reports class-validator failures as ArgumentValidationError.
-    if (original && (original as Error).name === 'ArgumentValidationError') {
-      const details = ((original as { extensions?: { validationErrors?: Array<{ property: string; constraints?: Record<string, string> }> } }).extensions?.validationErrors ?? []).map(
-        (v) => ({ field: v.property, problems: Object.values(v.constraints ?? {}) }),
-      );
+    // type-graphql reports class-validator failures with extensions.validationErrors; name the fields (nested
+    // ones as weights.proximity) and their rules, never the values.
+    const validationErrors = (formatted.extensions?.validationErrors ?? (original as { extensions?: { validationErrors?: unknown } } | undefined)?.extensions?.validationErrors) as
+      | ValidationProblem[]
+      | undefined;
+    if (Array.isArray(validationErrors)) {
+      const details = flattenValidation(validationErrors);
       const fields = details.map((d) => d.field).join(', ');
       return {
-        message: `Ungültige Eingabe (${fields}) / Invalid input (${fields})`,
+        message: `Ungültige Eingabe: ${fields} / Invalid input: ${fields}`,
         path: formatted.path,
         extensions: { code: 'BAD_USER_INPUT', fields: details },
       };
@@ -71,6 +73,36 @@ export function formatError(log: (line: string) => void) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * Outside production, every response reports how many Cypher queries it took (extensions.queryCount), so tests
+ * can prove that nested fields are batched instead of costing one query per parent.
+ */
+const queryCountPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind === 'single') {
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, queryCount: contextValue.queryCounter.count };
+        }
+      },
+    };
+  },
+};
+
+interface ValidationProblem {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationProblem[];
+}
+
+function flattenValidation(problems: ValidationProblem[], prefix = ''): Array<{ field: string; problems: string[] }> {
+  return problems.flatMap((p) => {
+    const field = prefix ? `${prefix}.${p.property}` : p.property;
+    const own = p.constraints ? [{ field, problems: Object.values(p.constraints) }] : [];
+    return [...own, ...flattenValidation(p.children ?? [], field)];
+  });
 }
 
 export interface App {
@@ -102,7 +134,7 @@ export async function createApp({ db, production, clientDist, log = console.erro
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
-    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer }), ...(production ? [] : [queryCountPlugin])],
     formatError: formatError(log),
   });
   await apollo.start();

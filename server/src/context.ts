@@ -1,24 +1,54 @@
 import type { Database, QueryCounter } from './db/database';
+import { CooperationRepository, type CooperationLoaders } from './modules/cooperations/cooperation.repository';
+import { CooperationService } from './modules/cooperations/cooperation.service';
+import { MatchingRepository } from './modules/matching/matching.repository';
+import { MatchingService } from './modules/matching/matching.service';
+import { MunicipalityRepository, type MunicipalityLoaders } from './modules/municipalities/municipality.repository';
+import { MunicipalityService } from './modules/municipalities/municipality.service';
 import { StatsRepository } from './modules/stats/stats.repository';
 import { StatsService } from './modules/stats/stats.service';
+import { TaskAreaRepository, type TaskAreaLoaders } from './modules/task-areas/task-area.repository';
+import { TaskAreaService } from './modules/task-areas/task-area.service';
 
 /** Singletons built once at start-up; no DI container needed at this size. */
 export interface Services {
   stats: StatsService;
+  municipalities: MunicipalityService;
+  taskAreas: TaskAreaService;
+  cooperations: CooperationService;
+  matching: MatchingService;
+  repositories: { municipalities: MunicipalityRepository; taskAreas: TaskAreaRepository; cooperations: CooperationRepository };
 }
 
 export function createServices(db: Database): Services {
+  const repositories = { municipalities: new MunicipalityRepository(db), taskAreas: new TaskAreaRepository(db), cooperations: new CooperationRepository(db) };
+  const taskAreas = new TaskAreaService(repositories.taskAreas);
   return {
     stats: new StatsService(new StatsRepository(db)),
+    municipalities: new MunicipalityService(repositories.municipalities),
+    taskAreas,
+    cooperations: new CooperationService(repositories.cooperations),
+    matching: new MatchingService(new MatchingRepository(db), taskAreas),
+    repositories,
   };
 }
 
-/** Per-request context: shared services, per-request loaders and a query counter. */
+/** Per-request context: shared services, per-request DataLoaders (batching, no N+1) and a query counter. */
 export interface Context {
   services: Services;
+  loaders: { municipalities: MunicipalityLoaders; taskAreas: TaskAreaLoaders; cooperations: CooperationLoaders };
   queryCounter: QueryCounter;
 }
 
 export function createContext(services: Services): Context {
-  return { services, queryCounter: { count: 0 } };
+  const queryCounter: QueryCounter = { count: 0 };
+  return {
+    services,
+    queryCounter,
+    loaders: {
+      municipalities: services.repositories.municipalities.loaders(queryCounter),
+      taskAreas: services.repositories.taskAreas.loaders(queryCounter),
+      cooperations: services.repositories.cooperations.loaders(queryCounter),
+    },
+  };
 }

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import { benchApi } from './api.bench';
 import { benchSeed } from './seed.bench';
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   seed: benchSeed,
+  api: benchApi,
 };
 
 const names = process.argv.slice(2);

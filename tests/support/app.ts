@@ -14,6 +14,7 @@ export { REPO_ROOT, OUTPUT_DIR, DATA_DIR } from './paths';
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  extensions?: { queryCount?: number };
 }
 
 export interface TestApp {
@@ -25,8 +26,8 @@ export interface TestApp {
 }
 
 /** The real server (Apollo + resolvers + services) on a free port, talking to the test run's Neo4j. */
-export async function startTestApp({ production = false, serveClient = false } = {}): Promise<TestApp> {
-  const driver = createDriver({ uri: inject('boltUri') });
+export async function startTestApp({ production = false, serveClient = false, boltUri = inject('boltUri') } = {}): Promise<TestApp> {
+  const driver = createDriver({ uri: boltUri });
   const db = new Database(driver, 'neo4j');
   const { httpServer, apollo } = await createApp({
     db,

@@ -1,0 +1,43 @@
+export const COOPERATION_FIELDS = `{
+  id: c.id, name: c.name, legalForm: c.legalForm, status: c.status, startDate: c.startDate, seat: c.seat,
+  description: c.description, provenance: c.provenance, sourceUrl: c.sourceUrl, remark: c.remark,
+  verifiedAt: CASE WHEN c.verifiedAt IS NULL THEN null ELSE toString(c.verifiedAt) END
+}`;
+
+export const LIST_COOPERATIONS = `
+  MATCH (c:Cooperation)
+  WHERE ($taskArea IS NULL OR EXISTS { (c)-[:COVERS]->(:TaskArea {id: $taskArea}) })
+    AND ($legalForm IS NULL OR c.legalForm = $legalForm)
+    AND ($provenance IS NULL OR c.provenance = $provenance)
+    AND ($memberAgs IS NULL OR EXISTS { (:Municipality {ags: $memberAgs})-[:MEMBER_OF]->(c) })
+    AND ($districtKey IS NULL OR EXISTS { (m)-[:MEMBER_OF]->(c) WHERE m.districtKey = $districtKey OR m.key = $districtKey })
+  WITH c ORDER BY CASE c.provenance WHEN 'GENERATED' THEN 1 ELSE 0 END, c.name, c.id
+  WITH collect(c) AS matches
+  RETURN size(matches) AS total, [c IN matches[$skip..($skip + $limit)] | ${COOPERATION_FIELDS}] AS page`;
+
+export const COOPERATIONS_BY_ID = `
+  UNWIND $keys AS key
+  MATCH (c:Cooperation {id: key})
+  RETURN key, ${COOPERATION_FIELDS} AS value`;
+
+export const MEMBERS_BY_COOPERATION = `
+  UNWIND $keys AS key
+  MATCH (x)-[r:MEMBER_OF]->(:Cooperation {id: key})
+  WITH key, x, r ORDER BY CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, coalesce(x.shortName, x.name)
+  RETURN key, collect({
+    kind: CASE WHEN x:Municipality THEN 'MUNICIPALITY' WHEN x:District THEN 'DISTRICT' ELSE 'COOPERATION' END,
+    key: coalesce(x.ags, x.key, x.id), name: coalesce(x.shortName, x.name), role: r.role
+  }) AS value`;
+
+export const TASK_AREA_IDS_BY_COOPERATION = `
+  UNWIND $keys AS key
+  MATCH (:Cooperation {id: key})-[:COVERS]->(t:TaskArea)
+  WITH key, t ORDER BY t.id
+  RETURN key, collect(t.id) AS value`;
+
+/** A municipality's cooperations, with the task areas each covers (grouping happens in the service). */
+export const COOPERATIONS_BY_MEMBER = `
+  UNWIND $keys AS key
+  MATCH (:Municipality {ags: key})-[:MEMBER_OF]->(c:Cooperation)
+  WITH key, c ORDER BY c.name
+  RETURN key, collect({cooperation: ${COOPERATION_FIELDS}, taskAreaIds: COLLECT { MATCH (c)-[:COVERS]->(t:TaskArea) RETURN t.id }}) AS value`;

@@ -1,0 +1,99 @@
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { SizeFit } from '../../shared/enums';
+import { MAX_WEIGHT } from '../../matching/weights';
+
+@InputType({ description: 'Weight overrides, 0–10 each; missing ones keep the task default' })
+export class WeightsInput {
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_WEIGHT) proximity?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_WEIGHT) existingTies?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_WEIGHT) experience?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_WEIGHT) sizeFit?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_WEIGHT) sameDistrict?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_WEIGHT) funding?: number;
+}
+
+@InputType({ description: 'Options of a partner search' })
+export class PartnerOptions {
+  @Field(() => Int, { nullable: true, description: 'How many candidates (1–50, default 10)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
+
+  @Field(() => WeightsInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  weights?: WeightsInput;
+
+  @Field(() => Int, { nullable: true, description: 'Population the cooperation should reach; default: the efficient scale of the task' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20_000_000)
+  targetPopulation?: number;
+
+  @Field(() => Float, { nullable: true, description: 'Search radius in km (1–500); default 40 where proximity matters, else 100' })
+  @IsOptional()
+  @IsNumber()
+  @Min(1)
+  @Max(500)
+  maxDistanceKm?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'Count generated cooperations as evidence (default true)' })
+  @IsOptional()
+  @IsBoolean()
+  includeGenerated?: boolean;
+
+  @Field(() => SizeFit, { nullable: true, description: 'Override the size constellation the task prefers' })
+  @IsOptional()
+  @IsIn(Object.values(SizeFit))
+  sizeFit?: SizeFit;
+
+  @Field(() => Int, { nullable: true, description: 'Project cost in €, to cap the funding estimate at 90 %' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  projectCostEur?: number;
+}
+
+@InputType({ description: 'Options of a coalition search' })
+export class CoalitionOptions extends PartnerOptions {
+  @Field(() => Int, { nullable: true, description: 'Smallest group including the municipality itself (2–6, default 2)' })
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(6)
+  minSize?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Largest group (2–6, default 5)' })
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(6)
+  maxSize?: number;
+}
+
+@InputType({ description: 'Options of the search for cooperations to join' })
+export class JoinableOptions {
+  @Field(() => Float, { nullable: true, description: 'Radius in km (1–500)' })
+  @IsOptional()
+  @IsNumber()
+  @Min(1)
+  @Max(500)
+  maxDistanceKm?: number;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  includeGenerated?: boolean;
+
+  @Field(() => Int, { nullable: true, description: '1–50, default 20' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
+}

@@ -1,0 +1,42 @@
+/** The static geography the engine keeps in memory (reloaded when an import changes the Dataset node). */
+export const GEOGRAPHY_PLACES = `
+  MATCH (m:Municipality) WHERE m.centroid IS NOT NULL AND m.type <> 'GEMEINDEFREIES_GEBIET'
+  OPTIONAL MATCH (m)-[:IN_DISTRICT]->(d:District)
+  RETURN m.ags AS ags, m.shortName AS name, m.population AS population, m.districtKey AS districtKey,
+         coalesce(d.name, m.districtKey) AS districtName, m.stateKey AS stateKey,
+         m.centroid.longitude AS longitude, m.centroid.latitude AS latitude`;
+
+export const GEOGRAPHY_BORDERS = `
+  MATCH (a:Municipality)-[b:BORDERS]->(c:Municipality)
+  RETURN a.ags AS a, c.ags AS b, b.lengthKm AS lengthKm, b.touch AS touch`;
+
+export const DATASET_VERSION = `
+  OPTIONAL MATCH (d:Dataset {key: 'main'})
+  RETURN CASE WHEN d IS NULL THEN 'none' ELSE toString(d.importedAt) END AS version`;
+
+/**
+ * All cooperation data one ranking needs, in one round trip: the focal municipality's shared cooperations with
+ * everyone, its second-degree partners, and every cooperation covering the task with its members.
+ */
+export const COOPERATION_DATA = `
+  MATCH (i:Municipality {ags: $ags})
+  CALL (i) {
+    MATCH (i)-[:MEMBER_OF]->(c:Cooperation)<-[:MEMBER_OF]-(j:Municipality)
+    WHERE j <> i AND ($includeGenerated OR c.provenance <> 'GENERATED')
+    RETURN collect({ags: j.ags, id: c.id, name: c.name, taskAreaIds: COLLECT { MATCH (c)-[:COVERS]->(t:TaskArea) RETURN t.id }}) AS ties
+  }
+  CALL (i) {
+    MATCH (i)-[:MEMBER_OF]->(c1:Cooperation)<-[:MEMBER_OF]-(k:Municipality)-[:MEMBER_OF]->(c2:Cooperation)<-[:MEMBER_OF]-(j:Municipality)
+    WHERE k <> i AND j <> i AND j <> k AND ($includeGenerated OR (c1.provenance <> 'GENERATED' AND c2.provenance <> 'GENERATED'))
+    WITH j, count(DISTINCT k) AS n
+    RETURN collect({ags: j.ags, n: n}) AS sharedPartners
+  }
+  CALL () {
+    MATCH (c:Cooperation)-[:COVERS]->(:TaskArea {id: $taskArea})
+    WHERE $includeGenerated OR c.provenance <> 'GENERATED'
+    RETURN collect({id: c.id, name: c.name, legalForm: c.legalForm, provenance: c.provenance,
+      members: COLLECT { MATCH (x)-[r:MEMBER_OF]->(c)
+        RETURN {kind: CASE WHEN x:Municipality THEN 'MUNICIPALITY' WHEN x:District THEN 'DISTRICT' ELSE 'COOPERATION' END,
+                key: coalesce(x.ags, x.key, x.id), role: r.role} }}) AS taskCooperations
+  }
+  RETURN ties, sharedPartners, taskCooperations`;

@@ -1,0 +1,205 @@
+import type { QueryCounter } from '../../db/database';
+import {
+  defaultMaxDistanceKm,
+  joinableCooperations,
+  suggestCoalitions,
+  suggestPartners,
+  type CooperationData,
+  type MatchingOptions,
+} from '../../matching/engine';
+import type { Geography } from '../../matching/geography';
+import type { ComponentKey, Place, TaskProfile, Weights } from '../../matching/types';
+import { defaultWeights, resolveWeights } from '../../matching/weights';
+import { BadUserInputError, NotFoundError } from '../../shared/errors';
+import type { MemberKind, MemberRole } from '../../shared/enums';
+import type { CooperationLoaders } from '../cooperations/cooperation.repository';
+import type { MunicipalityLoaders } from '../municipalities/municipality.repository';
+import { assertAgs } from '../municipalities/municipality.service';
+import type { Municipality } from '../municipalities/municipality.type';
+import type { TaskAreaLoaders } from '../task-areas/task-area.repository';
+import type { TaskAreaService } from '../task-areas/task-area.service';
+import type { TaskArea } from '../task-areas/task-area.type';
+import type { CoalitionOptions, JoinableOptions, PartnerOptions, WeightsInput } from './matching.input';
+import type { MatchingRepository } from './matching.repository';
+import type { AppliedWeights, CoalitionSuggestions, JoinableCooperation, PartnerSuggestions } from './matching.type';
+
+type Loaders = { municipalities: MunicipalityLoaders; taskAreas: TaskAreaLoaders; cooperations: CooperationLoaders };
+
+const WEIGHT_FIELDS: Record<keyof WeightsInput, ComponentKey> = {
+  proximity: 'PROXIMITY',
+  existingTies: 'EXISTING_TIES',
+  experience: 'EXPERIENCE',
+  sizeFit: 'SIZE_FIT',
+  sameDistrict: 'SAME_DISTRICT',
+  funding: 'FUNDING',
+};
+
+function toApplied(weights: Weights): AppliedWeights {
+  return {
+    proximity: weights.PROXIMITY,
+    existingTies: weights.EXISTING_TIES,
+    experience: weights.EXPERIENCE,
+    sizeFit: weights.SIZE_FIT,
+    sameDistrict: weights.SAME_DISTRICT,
+    funding: weights.FUNDING,
+  };
+}
+
+/** How often the service checks whether an import replaced the geography it keeps in memory. */
+const GEOGRAPHY_CHECK_MS = 10_000;
+
+export class MatchingService {
+  private geography: { version: string; value: Geography; checkedAt: number } | null = null;
+  private loading: Promise<Geography> | null = null;
+
+  constructor(
+    private readonly repository: MatchingRepository,
+    private readonly taskAreas: TaskAreaService,
+  ) {}
+
+  /** The in-memory geography, loaded on first use and reloaded when the Dataset node says an import ran. */
+  async currentGeography(counter?: QueryCounter): Promise<Geography> {
+    const now = Date.now();
+    if (this.geography && now - this.geography.checkedAt < GEOGRAPHY_CHECK_MS) return this.geography.value;
+    this.loading ??= (async () => {
+      try {
+        const version = await this.repository.datasetVersion(counter);
+        if (this.geography && this.geography.version === version) {
+          this.geography.checkedAt = now;
+          return this.geography.value;
+        }
+        const value = await this.repository.geography(counter);
+        this.geography = { version, value, checkedAt: now };
+        return value;
+      } finally {
+        this.loading = null;
+      }
+    })();
+    return this.loading;
+  }
+
+  private async prepare(ags: string, taskAreaId: string, options: PartnerOptions | undefined, loaders: Loaders, counter: QueryCounter) {
+    assertAgs(ags);
+    const [taskArea, geography] = await Promise.all([this.taskAreas.byId(taskAreaId, loaders.taskAreas), this.currentGeography(counter)]);
+    const focal = geography.places.get(ags);
+    if (!focal) {
+      const exists = await loaders.municipalities.municipality.load(ags);
+      if (!exists) throw new NotFoundError('Kommune / Municipality', ags);
+      throw new BadUserInputError('ags', `Für ${exists.shortName} liegt keine Geometrie vor; Partner können nicht berechnet werden.`, `There is no geometry for ${exists.shortName}; partners cannot be computed.`);
+    }
+    const task: TaskProfile = {
+      id: taskArea.id,
+      nameDe: taskArea.nameDe,
+      nameEn: taskArea.nameEn,
+      proximity: taskArea.proximity,
+      efficientScale: taskArea.efficientScale,
+      sizeFit: taskArea.sizeFit,
+    };
+    const overrides: Partial<Weights> = {};
+    for (const [field, key] of Object.entries(WEIGHT_FIELDS) as Array<[keyof WeightsInput, ComponentKey]>) {
+      const value = options?.weights?.[field];
+      if (value !== undefined && value !== null) overrides[key] = value;
+    }
+    const matchingOptions: MatchingOptions = {
+      weights: resolveWeights(task, overrides),
+      limit: options?.limit ?? 10,
+      targetPopulation: options?.targetPopulation ?? null,
+      maxDistanceKm: options?.maxDistanceKm ?? defaultMaxDistanceKm(task),
+      sizeFit: options?.sizeFit ?? task.sizeFit,
+      projectCostEur: options?.projectCostEur ?? null,
+    };
+    const data = await this.repository.cooperationData(ags, taskArea.id, options?.includeGenerated ?? true, counter);
+    return { taskArea, task, geography, focal, data, matchingOptions };
+  }
+
+  /** Municipality records for places, in one batched load. */
+  private async municipalities(places: Array<Place | string>, loaders: Loaders): Promise<Municipality[]> {
+    const loaded = await loaders.municipalities.municipality.loadMany(places.map((p) => (typeof p === 'string' ? p : p.ags)));
+    return loaded.map((m, i) => {
+      if (!m || m instanceof Error) throw new Error(`municipality ${String(places[i])} vanished during the request`);
+      return m;
+    });
+  }
+
+  async partnerSuggestions(ags: string, taskAreaId: string, options: PartnerOptions | undefined, loaders: Loaders, counter: QueryCounter): Promise<PartnerSuggestions> {
+    const { taskArea, task, geography, focal, data, matchingOptions } = await this.prepare(ags, taskAreaId, options, loaders, counter);
+    const ranking = suggestPartners(geography, focal, task, data, matchingOptions);
+    const [self, ...rest] = await this.municipalities([focal, ...ranking.candidates.map((c) => c.place), ...ranking.excludedExistingPartners], loaders);
+    const candidates = rest.slice(0, ranking.candidates.length);
+    const existingPartners = rest.slice(ranking.candidates.length);
+    return {
+      municipality: self!,
+      taskArea,
+      weights: toApplied(matchingOptions.weights),
+      defaultWeights: toApplied(defaultWeights(task)),
+      maxDistanceKm: matchingOptions.maxDistanceKm,
+      targetPopulation: matchingOptions.targetPopulation ?? task.efficientScale,
+      consideredCount: ranking.consideredCount,
+      existingPartners,
+      candidates: ranking.candidates.map((candidate, index) => ({
+        rank: index + 1,
+        municipality: candidates[index]!,
+        score: candidate.score.total,
+        components: candidate.score.components,
+        funding: candidate.score.funding,
+        facts: {
+          distanceKm: Math.round(candidate.facts.distanceKm * 10) / 10,
+          hops: candidate.facts.hops,
+          sharedBorderKm: candidate.facts.border ? candidate.facts.border.lengthKm : null,
+          touchOnly: candidate.facts.border?.touch ?? false,
+          sameDistrict: candidate.facts.sameDistrict,
+          sharedCooperations: candidate.facts.sharedCooperations,
+          sharedPartners: candidate.facts.sharedPartners,
+          hostsTask: candidate.facts.hostsTask.length,
+          memberInTask: candidate.facts.memberInTask.length,
+          combinedPopulation: candidate.score.combinedPopulation,
+        },
+      })) as PartnerSuggestions['candidates'],
+    };
+  }
+
+  async coalitionSuggestions(ags: string, taskAreaId: string, options: CoalitionOptions | undefined, loaders: Loaders, counter: QueryCounter): Promise<CoalitionSuggestions> {
+    const minSize = options?.minSize ?? 2;
+    const maxSize = options?.maxSize ?? 5;
+    if (minSize > maxSize) throw new BadUserInputError('minSize', '„minSize“ ist größer als „maxSize“.', '"minSize" is larger than "maxSize".');
+    const { taskArea, task, geography, focal, data, matchingOptions } = await this.prepare(ags, taskAreaId, { ...options, limit: undefined }, loaders, counter);
+    const coalitions = suggestCoalitions(geography, focal, task, data, { ...matchingOptions, limit: options?.limit ?? 5, minSize, maxSize });
+    const all = await this.municipalities([focal, ...coalitions.flatMap((c) => c.members)], loaders);
+    const byAgs = new Map(all.map((m) => [m.ags, m]));
+    return {
+      municipality: byAgs.get(focal.ags)!,
+      taskArea: taskArea as TaskArea,
+      targetPopulation: matchingOptions.targetPopulation ?? task.efficientScale,
+      coalitions: coalitions.map((c, index) => ({
+        rank: index + 1,
+        members: c.members.map((m) => byAgs.get(m.ags)!),
+        score: c.total,
+        components: c.components as CoalitionSuggestions['coalitions'][number]['components'],
+        combinedPopulation: c.combinedPopulation,
+        reachesTarget: c.reachesTarget,
+        connected: c.connected,
+        funding: c.funding,
+      })),
+    };
+  }
+
+  async joinableCooperations(ags: string, taskAreaId: string, options: JoinableOptions | undefined, loaders: Loaders, counter: QueryCounter): Promise<JoinableCooperation[]> {
+    const { task, geography, focal, data } = await this.prepare(ags, taskAreaId, { includeGenerated: options?.includeGenerated }, loaders, counter);
+    const maxDistanceKm = options?.maxDistanceKm ?? (task.proximity >= 0.5 ? 30 : 80);
+    const found = joinableCooperations(geography, focal, data as CooperationData, maxDistanceKm).slice(0, options?.limit ?? 20);
+    const nearest = await this.municipalities(found.flatMap((j) => (j.nearestMember ? [j.nearestMember] : [])), loaders);
+    const nearestByAgs = new Map(nearest.map((m) => [m.ags, m]));
+    const members = await loaders.cooperations.members.loadMany(found.map((j) => j.cooperation.id));
+    return found.map((j, index) => ({
+      id: j.cooperation.id,
+      name: j.cooperation.name,
+      legalForm: j.cooperation.legalForm as JoinableCooperation['legalForm'],
+      provenance: j.cooperation.provenance as JoinableCooperation['provenance'],
+      distanceKm: j.distanceKm,
+      nearestMember: j.nearestMember ? nearestByAgs.get(j.nearestMember.ags)! : null,
+      viaDistrict: j.viaDistrict,
+      memberCount: j.memberCount,
+      members: (members[index] instanceof Error ? [] : members[index]) as Array<{ kind: MemberKind; key: string; name: string; role: MemberRole }>,
+    }));
+  }
+}

@@ -1,0 +1,48 @@
+/** Cypher of the municipality module. Sort keys come from a whitelist, never from user text. */
+
+export const MUNICIPALITY_FIELDS = `{
+  ags: m.ags, name: m.name, shortName: m.shortName, type: m.type, population: m.population,
+  populationDate: m.populationDate, areaKm2: m.areaKm2, density: m.density, postcode: m.postcode,
+  centroid: CASE WHEN m.centroid IS NULL THEN null ELSE {longitude: m.centroid.longitude, latitude: m.centroid.latitude} END,
+  districtKey: m.districtKey, regionKey: m.regionKey
+}`;
+
+export const SORT_PROPERTIES = { NAME: 'm.searchName', POPULATION: 'm.population', AREA: 'm.areaKm2', DENSITY: 'm.density' } as const;
+
+const FILTER = `
+  WHERE ($search IS NULL OR m.searchName CONTAINS $search)
+    AND ($districtKey IS NULL OR m.districtKey = $districtKey)
+    AND ($regionKey IS NULL OR m.regionKey = $regionKey)
+    AND ($type IS NULL OR m.type = $type)
+    AND ($minPopulation IS NULL OR m.population >= $minPopulation)
+    AND ($maxPopulation IS NULL OR m.population <= $maxPopulation)`;
+
+/** A page of municipalities and the total count in one round trip. Names that start with the search come first. */
+export function listMunicipalities(sortProperty: string, direction: 'ASC' | 'DESC'): string {
+  return `
+    MATCH (m:Municipality) ${FILTER}
+    WITH m ORDER BY CASE WHEN $search IS NOT NULL AND m.searchName STARTS WITH $search THEN 0 ELSE 1 END, ${sortProperty} ${direction}, m.ags
+    WITH collect(m) AS matches
+    RETURN size(matches) AS total, [m IN matches[$skip..($skip + $limit)] | ${MUNICIPALITY_FIELDS}] AS page`;
+}
+
+export const MUNICIPALITIES_BY_AGS = `
+  UNWIND $keys AS key
+  MATCH (m:Municipality {ags: key})
+  RETURN key, ${MUNICIPALITY_FIELDS} AS value`;
+
+export const DISTRICTS_BY_KEY = `
+  UNWIND $keys AS key
+  MATCH (d:District {key: key})
+  RETURN key, {key: d.key, name: d.name, type: d.type, regionKey: d.regionKey} AS value`;
+
+export const REGIONS_BY_KEY = `
+  UNWIND $keys AS key
+  MATCH (r:Region {key: key})
+  RETURN key, {key: r.key, name: r.name} AS value`;
+
+export const NEIGHBOURS_BY_AGS = `
+  UNWIND $keys AS key
+  MATCH (:Municipality {ags: key})-[b:BORDERS]-(m:Municipality)
+  WITH key, b, m ORDER BY b.lengthKm DESC, m.ags
+  RETURN key, collect({municipality: ${MUNICIPALITY_FIELDS}, lengthKm: b.lengthKm, touch: b.touch}) AS value`;

@@ -1,0 +1,40 @@
+import type { Database, QueryCounter } from '../../db/database';
+import { keyedLoader } from '../../db/loader';
+import type { MunicipalitySort, SortDirection } from '../../shared/enums';
+import type { District, Municipality, Neighbour, Region } from './municipality.type';
+import { DISTRICTS_BY_KEY, listMunicipalities, MUNICIPALITIES_BY_AGS, NEIGHBOURS_BY_AGS, REGIONS_BY_KEY, SORT_PROPERTIES } from './municipality.queries';
+
+export interface MunicipalityQuery {
+  search: string | null;
+  districtKey: string | null;
+  regionKey: string | null;
+  type: string | null;
+  minPopulation: number | null;
+  maxPopulation: number | null;
+  sort: MunicipalitySort;
+  direction: SortDirection;
+  skip: number;
+  limit: number;
+}
+
+export class MunicipalityRepository {
+  constructor(private readonly db: Database) {}
+
+  async list(query: MunicipalityQuery, counter?: QueryCounter): Promise<{ total: number; page: Municipality[] }> {
+    const { sort, direction, ...params } = query;
+    const result = await this.db.read(listMunicipalities(SORT_PROPERTIES[sort], direction), params, counter);
+    const row = result.records[0]!;
+    return { total: row.get('total') as number, page: row.get('page') as Municipality[] };
+  }
+
+  loaders(counter: QueryCounter) {
+    return {
+      municipality: keyedLoader<Municipality | null>(this.db, MUNICIPALITIES_BY_AGS, counter, null),
+      district: keyedLoader<District | null>(this.db, DISTRICTS_BY_KEY, counter, null),
+      region: keyedLoader<Region | null>(this.db, REGIONS_BY_KEY, counter, null),
+      neighbours: keyedLoader<Neighbour[]>(this.db, NEIGHBOURS_BY_AGS, counter, []),
+    };
+  }
+}
+
+export type MunicipalityLoaders = ReturnType<MunicipalityRepository['loaders']>;

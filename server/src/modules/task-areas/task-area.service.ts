@@ -1,0 +1,21 @@
+import type { QueryCounter } from '../../db/database';
+import { BadUserInputError, NotFoundError } from '../../shared/errors';
+import type { TaskAreaLoaders, TaskAreaRepository } from './task-area.repository';
+import type { TaskArea } from './task-area.type';
+
+export class TaskAreaService {
+  constructor(private readonly repository: TaskAreaRepository) {}
+
+  all(counter?: QueryCounter): Promise<TaskArea[]> {
+    return this.repository.all(counter);
+  }
+
+  async byId(id: string, loaders: TaskAreaLoaders, field = 'taskArea'): Promise<TaskArea> {
+    if (!/^[a-z][a-z0-9_]{0,40}$/.test(id)) {
+      throw new BadUserInputError(field, `„${field}“ ist keine gültige Aufgabenfeld-ID.`, `"${field}" is not a valid task area id.`);
+    }
+    const taskArea = await loaders.taskArea.load(id);
+    if (!taskArea) throw new NotFoundError('Aufgabenfeld / Task area', id);
+    return taskArea;
+  }
+}
