@@ -1,6 +1,6 @@
 import { estimateFunding } from './funding';
 import type { Geography } from './geography';
-import { rank, scoreCandidate, type Score } from './scoring';
+import { int, rank, scoreCandidate, type Score } from './scoring';
 import type { CandidateFacts, ComponentKey, FundingEstimate, Place, ScoreComponent, TaskProfile, Weights } from './types';
 import { COMPONENT_KEYS, COMPONENT_SOURCES } from './weights';
 
@@ -104,17 +104,27 @@ export function suggestPartners(geography: Geography, focal: Place, task: TaskPr
   const indexed = index(data);
   const excluded = existingTaskPartners(focal.ags, data);
   const hops = geography.hopsFrom(focal.ags);
+  const scoreInput = (place: Place, facts: CandidateFacts) => ({
+    focal,
+    candidate: place,
+    task,
+    facts,
+    weights: options.weights,
+    targetPopulation: options.targetPopulation,
+    sizeFit: options.sizeFit,
+    projectCostEur: options.projectCostEur,
+  });
   const scored = geography
     .within(focal, options.maxDistanceKm)
     .filter(({ place }) => !excluded.has(place.ags))
     .map(({ place, distanceKm }) => {
       const facts = factsFor(geography, focal, place, distanceKm, hops, indexed);
-      const score = scoreCandidate({ focal, candidate: place, task, facts, weights: options.weights, targetPopulation: options.targetPopulation, sizeFit: options.sizeFit, projectCostEur: options.projectCostEur });
+      const score = scoreCandidate(scoreInput(place, facts), false);
       return { candidate: { place, facts }, score };
     });
   const ranked = rank(scored);
   return {
-    candidates: ranked.slice(0, options.limit).map(({ candidate, score }) => ({ ...candidate, score })),
+    candidates: ranked.slice(0, options.limit).map(({ candidate }) => ({ ...candidate, score: scoreCandidate(scoreInput(candidate.place, candidate.facts), true) })),
     excludedExistingPartners: [...excluded].sort(),
     consideredCount: scored.length,
   };
@@ -179,7 +189,7 @@ export function suggestCoalitions(geography: Geography, focal: Place, task: Task
     const sameDistrict = members.filter((m) => m.districtKey === focal.districtKey).length / members.length;
     const connected = isConnected(geography, agsList);
     const f = (n: number) => Math.round(n * 1000) / 1000;
-    const fmt = (n: number, lang: 'de' | 'en') => new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(n);
+    const fmt = int;
     const raws: Record<ComponentKey, [number, string, string]> = {
       PROXIMITY: [
         0.5 * mean('PROXIMITY') + 0.5 * (neighbourPairs / pairs),

@@ -7,8 +7,11 @@ export const GRANT_SHARE_OF_COST = 0.9;
 /** A cross-border project with a single NRW partner. */
 export const GRANT_CROSS_BORDER_EUR = 75_000;
 
-const eur = (value: number, language: 'de' | 'en') =>
-  new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
+const EUR = {
+  de: new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
+};
+const eur = (value: number, language: 'de' | 'en') => EUR[language].format(value);
 
 /**
  * Funding estimate for a group of partners. Eligible only if the partners do not already cooperate in the task

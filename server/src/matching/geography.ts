@@ -1,6 +1,6 @@
 import { distance } from '@turf/distance';
 import Graph from 'graphology';
-import { singleSourceLength } from 'graphology-shortest-path/unweighted';
+import { bfsFromNode } from 'graphology-traversal';
 import type { Border, Place } from './types';
 
 /**
@@ -39,22 +39,33 @@ export class Geography {
     return border !== null && !border.touch;
   }
 
-  /** Hops over BORDERS from one municipality to all others (breadth-first). */
-  hopsFrom(ags: string): Map<string, number> {
-    if (!this.graph.hasNode(ags)) return new Map();
-    const lengths = singleSourceLength(this.graph, ags);
-    return new Map(Object.entries(lengths));
+  /** Hops over BORDERS from one municipality to all others up to `maxDepth` (breadth-first, bounded). */
+  hopsFrom(ags: string, maxDepth = 8): Map<string, number> {
+    const hops = new Map<string, number>();
+    if (!this.graph.hasNode(ags)) return hops;
+    bfsFromNode(this.graph, ags, (node, _attributes, depth) => {
+      hops.set(node, depth);
+      return depth >= maxDepth;
+    });
+    hops.delete(ags);
+    return hops;
   }
 
   distanceKm(a: Place, b: Place): number {
     return distance([a.longitude, a.latitude], [b.longitude, b.latitude], { units: 'kilometers' });
   }
 
-  /** Places within `radiusKm` of a place (itself excluded). A linear scan: 11,000 places take about a millisecond. */
+  /**
+   * Places within `radiusKm` of a place (itself excluded). A cheap latitude/longitude box rules out most places
+   * before the geodesic distance is computed; a linear scan over 11,000 places stays well under a millisecond.
+   */
   within(focal: Place, radiusKm: number): Array<{ place: Place; distanceKm: number }> {
     const result: Array<{ place: Place; distanceKm: number }> = [];
+    const dLat = radiusKm / 110.5;
+    const dLon = radiusKm / (111.3 * Math.cos((focal.latitude * Math.PI) / 180));
     for (const place of this.places.values()) {
       if (place.ags === focal.ags) continue;
+      if (Math.abs(place.latitude - focal.latitude) > dLat || Math.abs(place.longitude - focal.longitude) > dLon) continue;
       const km = this.distanceKm(focal, place);
       if (km <= radiusKm) result.push({ place, distanceKm: km });
     }

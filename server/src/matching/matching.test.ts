@@ -54,7 +54,7 @@ describe('score components', () => {
     const none = proximityFactor(F, { ...noFacts, hops: 2 }).raw;
     expect(long).toBeGreaterThan(touch);
     expect(touch).toBeGreaterThan(none);
-    expect(proximityFactor(F, { ...noFacts, hops: 1, border: { lengthKm: 15, touch: false } }).de).toMatch(/Grenzt unmittelbar an Ort 001 \(gemeinsame Grenze 15 km/);
+    expect(proximityFactor(F, { ...noFacts, hops: 1, border: { lengthKm: 15, touch: false } }).text().de).toMatch(/Grenzt unmittelbar an Ort 001 \(gemeinsame Grenze 15 km/);
   });
 
   it('existing ties: more shared cooperations and partners count more', () => {
@@ -69,7 +69,7 @@ describe('score components', () => {
     const member = experienceFactor(bauhof, { ...noFacts, memberInTask: [{ id: 'Y', name: 'Bauhof Y' }] });
     expect(host.raw).toBeGreaterThan(member.raw);
     expect(member.raw).toBeGreaterThan(experienceFactor(bauhof, noFacts).raw);
-    expect(host.de).toContain('für 2 andere Kommunen');
+    expect(host.text().de).toContain('für 2 andere Kommunen');
   });
 
   it('size fit: complementary prefers a larger host, similar prefers a peer', () => {

@@ -16,7 +16,7 @@ export const DATASET_VERSION = `
 
 /**
  * All cooperation data one ranking needs, in one round trip: the focal municipality's shared cooperations with
- * everyone, its second-degree partners, and every cooperation covering the task with its members.
+ * everyone, its second-degree partners, and the cooperations covering the task within the search radius.
  */
 export const COOPERATION_DATA = `
   MATCH (i:Municipality {ags: $ags})
@@ -31,9 +31,17 @@ export const COOPERATION_DATA = `
     WITH j, count(DISTINCT k) AS n
     RETURN collect({ags: j.ags, n: n}) AS sharedPartners
   }
-  CALL () {
-    MATCH (c:Cooperation)-[:COVERS]->(:TaskArea {id: $taskArea})
-    WHERE $includeGenerated OR c.provenance <> 'GENERATED'
+  CALL (i) {
+    // Only cooperations with a member within reach (point index on the centroid), or with the own Kreis as member.
+    CALL (i) {
+      MATCH (m:Municipality) WHERE point.distance(m.centroid, i.centroid) <= $radiusM
+      MATCH (m)-[:MEMBER_OF]->(c:Cooperation)-[:COVERS]->(:TaskArea {id: $taskArea})
+      RETURN c
+      UNION
+      MATCH (:District {key: i.districtKey})-[:MEMBER_OF]->(c:Cooperation)-[:COVERS]->(:TaskArea {id: $taskArea})
+      RETURN c
+    }
+    WITH DISTINCT c WHERE $includeGenerated OR c.provenance <> 'GENERATED'
     RETURN collect({id: c.id, name: c.name, legalForm: c.legalForm, provenance: c.provenance,
       members: COLLECT { MATCH (x)-[r:MEMBER_OF]->(c)
         RETURN {kind: CASE WHEN x:Municipality THEN 'MUNICIPALITY' WHEN x:District THEN 'DISTRICT' ELSE 'COOPERATION' END,

@@ -2,7 +2,18 @@ import type { Database, QueryCounter } from '../../db/database';
 import type { CooperationData } from '../../matching/engine';
 import { Geography } from '../../matching/geography';
 import type { Place } from '../../matching/types';
+import { MUNICIPALITY_FIELDS } from '../municipalities/municipality.queries';
+import type { Municipality } from '../municipalities/municipality.type';
+import { ALL_TASK_AREAS } from '../task-areas/task-area.queries';
+import type { TaskArea } from '../task-areas/task-area.type';
 import { COOPERATION_DATA, DATASET_VERSION, GEOGRAPHY_BORDERS, GEOGRAPHY_PLACES } from './matching.queries';
+
+/** What only an import changes: kept in memory by the matching service (docs/decisions/006). */
+export interface StaticData {
+  geography: Geography;
+  municipalities: Map<string, Municipality>;
+  taskAreas: Map<string, TaskArea>;
+}
 
 export class MatchingRepository {
   constructor(private readonly db: Database) {}
@@ -12,16 +23,29 @@ export class MatchingRepository {
     return result.records[0]!.get('version') as string;
   }
 
-  async geography(counter?: QueryCounter): Promise<Geography> {
-    const [places, borders] = await Promise.all([this.db.read(GEOGRAPHY_PLACES, {}, counter), this.db.read(GEOGRAPHY_BORDERS, {}, counter)]);
-    return new Geography(
-      places.records.map((r) => r.toObject() as Place),
-      borders.records.map((r) => r.toObject() as { a: string; b: string; lengthKm: number; touch: boolean }),
-    );
+  async staticData(counter?: QueryCounter): Promise<StaticData> {
+    const [places, borders, municipalities, taskAreas] = await Promise.all([
+      this.db.read(GEOGRAPHY_PLACES, {}, counter),
+      this.db.read(GEOGRAPHY_BORDERS, {}, counter),
+      this.db.read(`MATCH (m:Municipality) RETURN ${MUNICIPALITY_FIELDS} AS value`, {}, counter),
+      this.db.read(ALL_TASK_AREAS, {}, counter),
+    ]);
+    return {
+      geography: new Geography(
+        places.records.map((r) => r.toObject() as Place),
+        borders.records.map((r) => r.toObject() as { a: string; b: string; lengthKm: number; touch: boolean }),
+      ),
+      municipalities: new Map(municipalities.records.map((r) => [(r.get('value') as Municipality).ags, r.get('value') as Municipality])),
+      taskAreas: new Map(taskAreas.records.map((r) => [(r.get('value') as TaskArea).id, r.get('value') as TaskArea])),
+    };
   }
 
-  async cooperationData(ags: string, taskArea: string, includeGenerated: boolean, counter?: QueryCounter): Promise<CooperationData> {
-    const result = await this.db.read(COOPERATION_DATA, { ags, taskArea, includeGenerated }, counter);
+  async geography(counter?: QueryCounter): Promise<Geography> {
+    return (await this.staticData(counter)).geography;
+  }
+
+  async cooperationData(ags: string, taskArea: string, includeGenerated: boolean, radiusKm: number, counter?: QueryCounter): Promise<CooperationData> {
+    const result = await this.db.read(COOPERATION_DATA, { ags, taskArea, includeGenerated, radiusM: radiusKm * 1000 }, counter);
     const row = result.records[0];
     if (!row) return { ties: [], sharedPartners: [], taskCooperations: [] };
     return {

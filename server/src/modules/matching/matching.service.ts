@@ -7,7 +7,6 @@ import {
   type CooperationData,
   type MatchingOptions,
 } from '../../matching/engine';
-import type { Geography } from '../../matching/geography';
 import type { ComponentKey, Place, TaskProfile, Weights } from '../../matching/types';
 import { defaultWeights, resolveWeights } from '../../matching/weights';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
@@ -20,7 +19,7 @@ import type { TaskAreaLoaders } from '../task-areas/task-area.repository';
 import type { TaskAreaService } from '../task-areas/task-area.service';
 import type { TaskArea } from '../task-areas/task-area.type';
 import type { CoalitionOptions, JoinableOptions, PartnerOptions, WeightsInput } from './matching.input';
-import type { MatchingRepository } from './matching.repository';
+import type { MatchingRepository, StaticData } from './matching.repository';
 import type { AppliedWeights, CoalitionSuggestions, JoinableCooperation, PartnerSuggestions } from './matching.type';
 
 type Loaders = { municipalities: MunicipalityLoaders; taskAreas: TaskAreaLoaders; cooperations: CooperationLoaders };
@@ -49,27 +48,30 @@ function toApplied(weights: Weights): AppliedWeights {
 const GEOGRAPHY_CHECK_MS = 10_000;
 
 export class MatchingService {
-  private geography: { version: string; value: Geography; checkedAt: number } | null = null;
-  private loading: Promise<Geography> | null = null;
+  private cache: { version: string; value: StaticData; checkedAt: number } | null = null;
+  private loading: Promise<StaticData> | null = null;
 
   constructor(
     private readonly repository: MatchingRepository,
     private readonly taskAreas: TaskAreaService,
   ) {}
 
-  /** The in-memory geography, loaded on first use and reloaded when the Dataset node says an import ran. */
-  async currentGeography(counter?: QueryCounter): Promise<Geography> {
+  /**
+   * Geography, municipality records and task areas in memory: loaded on first use, reloaded when the Dataset node
+   * says an import ran (checked at most every 10 s), so a ranking costs one Cypher round trip.
+   */
+  async staticData(counter?: QueryCounter): Promise<StaticData> {
     const now = Date.now();
-    if (this.geography && now - this.geography.checkedAt < GEOGRAPHY_CHECK_MS) return this.geography.value;
+    if (this.cache && now - this.cache.checkedAt < GEOGRAPHY_CHECK_MS) return this.cache.value;
     this.loading ??= (async () => {
       try {
         const version = await this.repository.datasetVersion(counter);
-        if (this.geography && this.geography.version === version) {
-          this.geography.checkedAt = now;
-          return this.geography.value;
+        if (this.cache && this.cache.version === version) {
+          this.cache.checkedAt = now;
+          return this.cache.value;
         }
-        const value = await this.repository.geography(counter);
-        this.geography = { version, value, checkedAt: now };
+        const value = await this.repository.staticData(counter);
+        this.cache = { version, value, checkedAt: now };
         return value;
       } finally {
         this.loading = null;
@@ -78,9 +80,13 @@ export class MatchingService {
     return this.loading;
   }
 
-  private async prepare(ags: string, taskAreaId: string, options: PartnerOptions | undefined, loaders: Loaders, counter: QueryCounter) {
+  private async prepare(ags: string, taskAreaId: string, options: PartnerOptions | undefined, loaders: Loaders, counter: QueryCounter, radiusOverrideKm?: number) {
     assertAgs(ags);
-    const [taskArea, geography] = await Promise.all([this.taskAreas.byId(taskAreaId, loaders.taskAreas), this.currentGeography(counter)]);
+    this.taskAreas.assertId(taskAreaId);
+    const cached = await this.staticData(counter);
+    const { geography } = cached;
+    const taskArea = cached.taskAreas.get(taskAreaId);
+    if (!taskArea) throw new NotFoundError('Aufgabenfeld / Task area', taskAreaId);
     const focal = geography.places.get(ags);
     if (!focal) {
       const exists = await loaders.municipalities.municipality.load(ags);
@@ -108,16 +114,20 @@ export class MatchingService {
       sizeFit: options?.sizeFit ?? task.sizeFit,
       projectCostEur: options?.projectCostEur ?? null,
     };
-    const data = await this.repository.cooperationData(ags, taskArea.id, options?.includeGenerated ?? true, counter);
+    // The ranking's radius, or a larger one a caller asks for (cooperations to join).
+    const radiusKm = Math.max(matchingOptions.maxDistanceKm, radiusOverrideKm ?? 0);
+    const data = await this.repository.cooperationData(ags, taskArea.id, options?.includeGenerated ?? true, radiusKm, counter);
     return { taskArea, task, geography, focal, data, matchingOptions };
   }
 
-  /** Municipality records for places, in one batched load. */
-  private async municipalities(places: Array<Place | string>, loaders: Loaders): Promise<Municipality[]> {
-    const loaded = await loaders.municipalities.municipality.loadMany(places.map((p) => (typeof p === 'string' ? p : p.ags)));
-    return loaded.map((m, i) => {
-      if (!m || m instanceof Error) throw new Error(`municipality ${String(places[i])} vanished during the request`);
-      return m;
+  /** Municipality records for places, from the in-memory copy (they change only with an import). */
+  private async municipalities(places: Array<Place | string>, _loaders: Loaders): Promise<Municipality[]> {
+    const { municipalities } = await this.staticData();
+    return places.map((p) => {
+      const ags = typeof p === 'string' ? p : p.ags;
+      const municipality = municipalities.get(ags);
+      if (!municipality) throw new Error(`municipality ${ags} is not in the loaded data`);
+      return municipality;
     });
   }
 
@@ -184,8 +194,11 @@ export class MatchingService {
   }
 
   async joinableCooperations(ags: string, taskAreaId: string, options: JoinableOptions | undefined, loaders: Loaders, counter: QueryCounter): Promise<JoinableCooperation[]> {
-    const { task, geography, focal, data } = await this.prepare(ags, taskAreaId, { includeGenerated: options?.includeGenerated }, loaders, counter);
-    const maxDistanceKm = options?.maxDistanceKm ?? (task.proximity >= 0.5 ? 30 : 80);
+    this.taskAreas.assertId(taskAreaId);
+    const taskArea = (await this.staticData(counter)).taskAreas.get(taskAreaId);
+    if (!taskArea) throw new NotFoundError('Aufgabenfeld / Task area', taskAreaId);
+    const maxDistanceKm = options?.maxDistanceKm ?? (taskArea.proximity >= 0.5 ? 30 : 80);
+    const { geography, focal, data } = await this.prepare(ags, taskAreaId, { includeGenerated: options?.includeGenerated }, loaders, counter, maxDistanceKm);
     const found = joinableCooperations(geography, focal, data as CooperationData, maxDistanceKm).slice(0, options?.limit ?? 20);
     const nearest = await this.municipalities(found.flatMap((j) => (j.nearestMember ? [j.nearestMember] : [])), loaders);
     const nearestByAgs = new Map(nearest.map((m) => [m.ags, m]));

@@ -10,10 +10,14 @@ export class TaskAreaService {
     return this.repository.all(counter);
   }
 
-  async byId(id: string, loaders: TaskAreaLoaders, field = 'taskArea'): Promise<TaskArea> {
+  assertId(id: string, field = 'taskArea'): void {
     if (!/^[a-z][a-z0-9_]{0,40}$/.test(id)) {
       throw new BadUserInputError(field, `„${field}“ ist keine gültige Aufgabenfeld-ID.`, `"${field}" is not a valid task area id.`);
     }
+  }
+
+  async byId(id: string, loaders: TaskAreaLoaders, field = 'taskArea'): Promise<TaskArea> {
+    this.assertId(id, field);
     const taskArea = await loaders.taskArea.load(id);
     if (!taskArea) throw new NotFoundError('Aufgabenfeld / Task area', id);
     return taskArea;
