@@ -83,14 +83,14 @@ function ensureClientBuild() {
 }
 
 function ensureChromium() {
-  if (fs.existsSync('/usr/bin/chromium')) return;
+  if (fs.existsSync('/usr/bin/chromium') && commandWorks('pdftotext', ['-v'])) return;
   if (process.getuid?.() === 0 && commandWorks('apt-get', ['--version'])) {
-    say("installing Debian's chromium for the browser tests");
+    say("installing Debian's chromium and poppler-utils for the browser tests");
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-qq', 'chromium', 'poppler-utils'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     return;
   }
-  fail('the browser tests need Chromium at /usr/bin/chromium: install it with `apt-get install -y chromium`');
+  fail('the browser tests need Chromium at /usr/bin/chromium and pdftotext: install them with `apt-get install -y chromium poppler-utils`');
 }
 
 /** Runs a long-lived child, forwarding Ctrl-C / SIGTERM so the server can stop its database cleanly. */

@@ -28,6 +28,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,
+          // Browser pages wait for the API and lazy chunks: poll for up to 15 s, not the default 1 s.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

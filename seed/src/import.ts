@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { centerOfMass } from '@turf/center-of-mass';
 import type { Driver } from 'neo4j-driver';
 import { computeBorders } from './geometry/adjacency';
+import { simplifiedBoundaries } from './geometry/boundaries';
 import { generateCooperations } from './generate/cooperations';
 import { GraphWriter, type Progress } from './load/writer';
 import type { BorderRecord, CooperationRecord, MunicipalityRecord, TaskAreaRecord } from './model';
@@ -15,6 +16,12 @@ import { parseTaxonomy } from './sources/taxonomy';
 import { parseVg250 } from './sources/vg250';
 
 export type Scope = 'nrw' | 'de';
+
+/**
+ * Raised whenever the import writes something new (v2: web boundaries). A database imported by an older version
+ * is brought up to date at start, since the import is idempotent.
+ */
+export const IMPORT_VERSION = 2;
 
 export const TAXONOMY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema', 'taxonomy', 'task-areas.json');
 
@@ -119,6 +126,8 @@ export function prepareData(options: Omit<ImportOptions, 'driver'>): PreparedDat
   const withoutPolygon = municipalities.filter((m) => !m.centroid && m.type !== 'GEMEINDEFREIES_GEBIET');
   if (withoutPolygon.length > 0) report.note(`${withoutPolygon.length} register municipalities have no boundary polygon (newer than the 2016 boundaries): imported without centroid and borders`);
   const borders = computeBorders(joined);
+  const webShapes = simplifiedBoundaries(joined);
+  for (const municipality of municipalities) municipality.boundary = webShapes.get(municipality.ags) ?? null;
   lap('geometry', since);
 
   // Real cooperations; members must exist in the imported graph, members outside the scope are left out.
@@ -188,6 +197,7 @@ export async function writeData(options: Pick<ImportOptions, 'driver' | 'databas
   const skippedGenerated = generated ? await writer.writeCooperations('Kooperationen (generiert)', generated) : 0;
   if (skippedResearched + skippedGenerated > 0) report.note(`${skippedResearched + skippedGenerated} cooperations kept as they were: a record of another provenance has the same id`);
   await writer.writeDataset({
+    importVersion: IMPORT_VERSION,
     scope,
     gebietsstand: register.gebietsstand,
     populationDate: register.municipalities[0]?.populationDate ?? null,

@@ -54,6 +54,8 @@ export interface MunicipalityRecord extends RegisterMunicipality {
   density: number;
   /** WGS84 centre of mass; null when the register lists a municipality without a polygon. */
   centroid: { longitude: number; latitude: number } | null;
+  /** Simplified GeoJSON geometry for the web map (a JSON string). */
+  boundary?: string | null;
 }
 
 export interface BorderRecord {

@@ -7,7 +7,7 @@ const placeholder = (titleKey: string) => async () => {
   return { Component: () => <PlaceholderPage titleKey={titleKey} /> };
 };
 
-// Pages load lazily so the first paint only carries the shell.
+// Every page is its own chunk, loaded when first visited; each route has its own error boundary.
 export const router = createBrowserRouter([
   {
     path: '/',
@@ -15,12 +15,25 @@ export const router = createBrowserRouter([
     ErrorBoundary: RouteError,
     children: [
       { index: true, ErrorBoundary: RouteError, lazy: async () => ({ Component: (await import('../features/home/components/HomePage')).HomePage }) },
-      { path: 'partner', ErrorBoundary: RouteError, lazy: placeholder('nav.partners') },
-      { path: 'kooperationen', ErrorBoundary: RouteError, lazy: placeholder('nav.cooperations') },
+      { path: 'kommune/:ags', ErrorBoundary: RouteError, lazy: async () => ({ Component: (await import('../features/profile/components/ProfilePage')).ProfilePage }) },
+      { path: 'partner', ErrorBoundary: RouteError, lazy: async () => ({ Component: (await import('../features/partners/components/PartnerFinderPage')).PartnerFinderPage }) },
+      { path: 'dossier', ErrorBoundary: RouteError, lazy: async () => ({ Component: (await import('../features/dossier/components/DossierPage')).DossierPage }) },
+      { path: 'kooperationen', ErrorBoundary: RouteError, lazy: async () => ({ Component: (await import('../features/cooperations/components/CooperationsPage')).CooperationsPage }) },
+      {
+        path: 'kooperationen/:id',
+        ErrorBoundary: RouteError,
+        lazy: async () => ({ Component: (await import('../features/cooperations/components/CooperationDetailPage')).CooperationDetailPage }),
+      },
       { path: 'netzwerk', ErrorBoundary: RouteError, lazy: placeholder('nav.network') },
       { path: 'luecken', ErrorBoundary: RouteError, lazy: placeholder('nav.gaps') },
       { path: 'daten', ErrorBoundary: RouteError, lazy: placeholder('nav.about') },
-      { path: '*', ErrorBoundary: RouteError, loader: () => { throw new Response('Not found', { status: 404 }); } },
+      {
+        path: '*',
+        ErrorBoundary: RouteError,
+        loader: () => {
+          throw new Response('Not found', { status: 404 });
+        },
+      },
     ],
   },
 ]);

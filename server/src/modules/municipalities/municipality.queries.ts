@@ -46,3 +46,8 @@ export const NEIGHBOURS_BY_AGS = `
   MATCH (:Municipality {ags: key})-[b:BORDERS]-(m:Municipality)
   WITH key, b, m ORDER BY b.lengthKm DESC, m.ags
   RETURN key, collect({municipality: ${MUNICIPALITY_FIELDS}, lengthKm: b.lengthKm, touch: b.touch}) AS value`;
+
+export const BOUNDARIES_BY_AGS = `
+  UNWIND $keys AS key
+  MATCH (m:Municipality {ags: key})
+  RETURN key, m.boundary AS value`;

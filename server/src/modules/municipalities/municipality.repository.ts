@@ -2,7 +2,7 @@ import type { Database, QueryCounter } from '../../db/database';
 import { keyedLoader } from '../../db/loader';
 import type { MunicipalitySort, SortDirection } from '../../shared/enums';
 import type { District, Municipality, Neighbour, Region } from './municipality.type';
-import { DISTRICTS_BY_KEY, listMunicipalities, MUNICIPALITIES_BY_AGS, NEIGHBOURS_BY_AGS, REGIONS_BY_KEY, SORT_PROPERTIES } from './municipality.queries';
+import { BOUNDARIES_BY_AGS, DISTRICTS_BY_KEY, listMunicipalities, MUNICIPALITIES_BY_AGS, NEIGHBOURS_BY_AGS, REGIONS_BY_KEY, SORT_PROPERTIES } from './municipality.queries';
 
 export interface MunicipalityQuery {
   search: string | null;
@@ -33,6 +33,7 @@ export class MunicipalityRepository {
       district: keyedLoader<District | null>(this.db, DISTRICTS_BY_KEY, counter, null),
       region: keyedLoader<Region | null>(this.db, REGIONS_BY_KEY, counter, null),
       neighbours: keyedLoader<Neighbour[]>(this.db, NEIGHBOURS_BY_AGS, counter, []),
+      boundary: keyedLoader<string | null>(this.db, BOUNDARIES_BY_AGS, counter, null),
     };
   }
 }

@@ -31,6 +31,11 @@ export class MunicipalityResolver {
     return municipality.regionKey ? ctx.loaders.municipalities.region.load(municipality.regionKey) : Promise.resolve(null);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Boundary simplified for web maps: a GeoJSON geometry as JSON text (WGS84)' })
+  boundary(@Root() municipality: Municipality, @Ctx() ctx: Context): Promise<string | null> {
+    return ctx.loaders.municipalities.boundary.load(municipality.ags);
+  }
+
   @FieldResolver(() => [Neighbour], { description: 'Municipalities sharing a border, longest shared border first' })
   neighbours(@Root() municipality: Municipality, @Ctx() ctx: Context): Promise<Neighbour[]> {
     return ctx.loaders.municipalities.neighbours.load(municipality.ags);

@@ -1,0 +1,249 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ApiErrorMessage } from '../../../shared/errors';
+import { formatNumber } from '../../../shared/format';
+import { ProvenanceBadge } from '../../../shared/components/ProvenanceBadge';
+import { LazyShapeMap, scoreColor } from '../../../shared/map/LazyShapeMap';
+import { MunicipalitySearch } from '../../../shared/search/MunicipalitySearch';
+import { CoalitionSuggestionsQuery, FinderMunicipalityQuery, JoinableCooperationsQuery, PartnerSuggestionsQuery, TaskAreasQuery } from '../api/partners';
+import { apiOptions, usePartnerParams, WEIGHT_KEYS, type PartnerParams, type Tab, type WeightKey } from '../hooks/usePartnerParams';
+import { ScoreBreakdown } from './ScoreBreakdown';
+import { WeightSliders } from './WeightSliders';
+
+const TABS: Tab[] = ['partner', 'koalitionen', 'beitreten'];
+
+export function dossierLink(params: PartnerParams, selection: string): string {
+  const query = new URLSearchParams(window.location.search);
+  query.delete('tab');
+  return `/dossier?${query.toString()}&${selection}`;
+}
+
+export function PartnerFinderPage() {
+  const { t, i18n } = useTranslation();
+  const [params, update] = usePartnerParams();
+  const taskAreas = useQuery(TaskAreasQuery);
+  const current = useQuery(FinderMunicipalityQuery, { variables: { ags: params.ags ?? '' }, skip: !params.ags });
+  const currentName = current.data?.municipality.shortName ?? '';
+  const ready = Boolean(params.ags && params.taskArea);
+  const n = (value: number) => formatNumber(value, i18n.language);
+
+  return (
+    <>
+      <h1>{t('finder.title')}</h1>
+      <form className="card finder-form" onSubmit={(event) => event.preventDefault()}>
+        <MunicipalitySearch key={currentName} label={t('finder.municipality')} initialValue={currentName} onSelect={(ags) => update({ ags })} />
+        <div className="field">
+          <label htmlFor="task-area">{t('finder.taskArea')}</label>
+          <select id="task-area" value={params.taskArea ?? ''} onChange={(event) => update({ taskArea: event.target.value || null, weights: {} })}>
+            <option value="">{t('finder.chooseTaskArea')}</option>
+            {taskAreas.data?.taskAreas.map((area) => (
+              <option key={area.id} value={area.id}>
+                {i18n.language === 'en' ? area.nameEn : area.nameDe}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="target">{t('finder.target')}</label>
+          <input
+            id="target"
+            type="number"
+            min={1000}
+            step={1000}
+            inputMode="numeric"
+            value={params.targetPopulation ?? ''}
+            onChange={(event) => update({ targetPopulation: event.target.value ? Number(event.target.value) : null })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="radius">{t('finder.radius')}</label>
+          <input id="radius" type="number" min={5} max={300} step={5} value={params.maxDistanceKm ?? ''} onChange={(event) => update({ maxDistanceKm: event.target.value ? Number(event.target.value) : null })} />
+        </div>
+        <div className="field checkbox">
+          <input id="generated" type="checkbox" checked={params.includeGenerated} onChange={(event) => update({ includeGenerated: event.target.checked })} />
+          <label htmlFor="generated">{t('finder.includeGenerated')}</label>
+        </div>
+      </form>
+      {current.error && <ApiErrorMessage error={current.error} />}
+      {!ready && <p className="card">{t('finder.start')}</p>}
+      {ready && (
+        <>
+          <div role="tablist" aria-label={t('finder.views')} className="tabs">
+            {TABS.map((tab) => (
+              <button
+                key={tab}
+                type="button"
+                role="tab"
+                id={`tab-${tab}`}
+                aria-selected={params.tab === tab}
+                aria-controls={`panel-${tab}`}
+                tabIndex={params.tab === tab ? 0 : -1}
+                onClick={() => update({ tab })}
+                onKeyDown={(event) => {
+                  const index = TABS.indexOf(tab);
+                  if (event.key === 'ArrowRight') update({ tab: TABS[(index + 1) % TABS.length]! });
+                  if (event.key === 'ArrowLeft') update({ tab: TABS[(index + TABS.length - 1) % TABS.length]! });
+                }}
+              >
+                {t(`finder.tab.${tab}`)}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`panel-${params.tab}`} aria-labelledby={`tab-${params.tab}`}>
+            {params.tab === 'partner' && <Candidates params={params} update={update} n={n} />}
+            {params.tab === 'koalitionen' && <Coalitions params={params} n={n} />}
+            {params.tab === 'beitreten' && <Joinables params={params} />}
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+function Candidates({ params, update, n }: { params: PartnerParams; update: (c: Partial<PartnerParams>) => void; n: (v: number) => string }) {
+  const { t, i18n } = useTranslation();
+  const { data, previousData, loading, error } = useQuery(PartnerSuggestionsQuery, {
+    variables: { ags: params.ags!, taskArea: params.taskArea!, options: { ...apiOptions(params), limit: 10 } },
+  });
+  const result = (data ?? previousData)?.partnerSuggestions;
+  if (error) return <ApiErrorMessage error={error} />;
+  if (!result) return <p role="status">{t('common.loading')}</p>;
+  const weights = Object.fromEntries(WEIGHT_KEYS.map((key) => [key, result.weights[key]])) as Record<WeightKey, number>;
+  const defaults = Object.fromEntries(WEIGHT_KEYS.map((key) => [key, result.defaultWeights[key]])) as Record<WeightKey, number>;
+  const scores = result.candidates.map((c) => c.score);
+  const maxContribution = Math.max(0.01, ...result.candidates.flatMap((c) => c.components.map((k) => k.contribution)));
+  const shapes = [
+    { ags: result.municipality.ags, label: result.municipality.shortName, boundary: result.municipality.boundary ?? null, fill: '#fdae6b', focus: true },
+    ...result.candidates.map((c) => ({
+      ags: c.municipality.ags,
+      label: `${c.rank}. ${c.municipality.shortName} (${c.score.toLocaleString(i18n.language)})`,
+      boundary: c.municipality.boundary ?? null,
+      fill: scoreColor(c.score, Math.min(...scores), Math.max(...scores)),
+    })),
+  ];
+  return (
+    <div className="finder-layout" aria-busy={loading}>
+      <div>
+        <p>
+          {t('finder.summary', {
+            name: result.municipality.shortName,
+            task: i18n.language === 'en' ? result.taskArea.nameEn : result.taskArea.nameDe,
+            count: result.consideredCount,
+            radius: n(result.maxDistanceKm),
+            target: n(result.targetPopulation),
+          })}
+        </p>
+        {result.existingPartners.length > 0 && <p className="muted">{t('finder.existingPartners', { names: result.existingPartners.map((p) => p.shortName).join(', ') })}</p>}
+        {result.candidates.length === 0 && <p className="card">{t('finder.noCandidates')}</p>}
+        <ol className="candidates" aria-label={t('finder.ranking')}>
+          {result.candidates.map((c) => (
+            <li key={c.municipality.ags} className="card candidate" data-testid="candidate">
+              <h2 className="candidate-title">
+                <span className="rank">{c.rank}.</span> <Link to={`/kommune/${c.municipality.ags}`}>{c.municipality.shortName}</Link>{' '}
+                <span className="score">
+                  {t('finder.score')}: {c.score.toLocaleString(i18n.language, { maximumFractionDigits: 2 })}
+                </span>
+              </h2>
+              <p className="muted">
+                {c.municipality.district?.name} · {n(c.municipality.population)} {t('common.inhabitantsShort')} · {n(c.facts.distanceKm)} km ·{' '}
+                {t('finder.combined', { population: n(c.facts.combinedPopulation) })}
+              </p>
+              <ScoreBreakdown components={c.components} maxContribution={maxContribution} />
+              <p>
+                <Link to={dossierLink(params, `partner=${c.municipality.ags}`)}>{t('finder.dossier')}</Link>
+              </p>
+            </li>
+          ))}
+        </ol>
+      </div>
+      <aside>
+        <LazyShapeMap shapes={shapes} label={t('finder.mapLabel')} />
+        <p className="legend">
+          <span className="swatch" style={{ background: '#fdae6b' }} /> {result.municipality.shortName} · <span className="swatch" style={{ background: '#deebf7' }} /> {t('finder.lowScore')} →{' '}
+          <span className="swatch" style={{ background: '#08519c' }} /> {t('finder.highScore')}
+        </p>
+        <WeightSliders
+          weights={weights}
+          defaults={defaults}
+          onChange={(key, value) => update({ weights: { ...params.weights, [key]: value } })}
+          onReset={() => update({ weights: {} })}
+        />
+      </aside>
+    </div>
+  );
+}
+
+function Coalitions({ params, n }: { params: PartnerParams; n: (v: number) => string }) {
+  const { t, i18n } = useTranslation();
+  const { data, loading, error } = useQuery(CoalitionSuggestionsQuery, { variables: { ags: params.ags!, taskArea: params.taskArea!, options: { ...apiOptions(params), limit: 5 } } });
+  if (error) return <ApiErrorMessage error={error} />;
+  if (loading || !data) return <p role="status">{t('common.loading')}</p>;
+  const { coalitions, targetPopulation } = data.coalitionSuggestions;
+  if (coalitions.length === 0) return <p className="card">{t('finder.noCoalitions')}</p>;
+  const maxContribution = Math.max(0.01, ...coalitions.flatMap((c) => c.components.map((k) => k.contribution)));
+  return (
+    <>
+      <p>{t('finder.coalitionIntro', { target: n(targetPopulation) })}</p>
+      <ol className="candidates">
+        {coalitions.map((c) => (
+          <li key={c.rank} className="card candidate" data-testid="coalition">
+            <h2 className="candidate-title">
+              <span className="rank">{c.rank}.</span> {c.members.map((m) => m.shortName).join(' · ')}
+            </h2>
+            <p>
+              {t('finder.coalitionFacts', { population: n(c.combinedPopulation), size: c.members.length })} {c.reachesTarget ? t('finder.reachesTarget') : t('finder.missesTarget')} ·{' '}
+              {i18n.language === 'en' ? c.funding.reasonEn : c.funding.reasonDe}
+            </p>
+            <div className="grid-2">
+              <ScoreBreakdown components={c.components} maxContribution={maxContribution} />
+              <LazyShapeMap
+                height={260}
+                label={t('finder.coalitionMap', { rank: c.rank })}
+                shapes={c.members.map((m, index) => ({ ags: m.ags, label: m.shortName, boundary: m.boundary ?? null, fill: index === 0 ? '#fdae6b' : '#6baed6', focus: m.ags === params.ags }))}
+              />
+            </div>
+            <p>
+              <Link to={dossierLink(params, `koalition=${c.members.map((m) => m.ags).join(',')}`)}>{t('finder.dossier')}</Link>
+            </p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function Joinables({ params }: { params: PartnerParams }) {
+  const { t } = useTranslation();
+  const { data, loading, error } = useQuery(JoinableCooperationsQuery, { variables: { ags: params.ags!, taskArea: params.taskArea!, options: { includeGenerated: params.includeGenerated } } });
+  if (error) return <ApiErrorMessage error={error} />;
+  if (loading || !data) return <p role="status">{t('common.loading')}</p>;
+  if (data.joinableCooperations.length === 0) return <p className="card">{t('finder.noJoinables')}</p>;
+  return (
+    <table className="table">
+      <caption>{t('finder.joinCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('cooperations.name')}</th>
+          <th scope="col">{t('cooperations.legalForm')}</th>
+          <th scope="col">{t('finder.distance')}</th>
+          <th scope="col">{t('cooperations.members')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {data.joinableCooperations.map((j) => (
+          <tr key={j.id}>
+            <td>
+              <Link to={`/kooperationen/${j.id}`}>{j.name}</Link> <ProvenanceBadge provenance={j.provenance} />
+            </td>
+            <td>{t(`legalForm.${j.legalForm}`)}</td>
+            <td>{j.viaDistrict ? t('finder.viaDistrict') : `${j.distanceKm.toLocaleString()} km (${j.nearestMember?.shortName ?? ''})`}</td>
+            <td>{j.members.map((m) => m.name).join(', ')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default PartnerFinderPage;

@@ -1,0 +1,120 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiErrorMessage, errorCode } from '../../../shared/errors';
+import { formatNumber } from '../../../shared/format';
+import { ProvenanceBadge } from '../../../shared/components/ProvenanceBadge';
+import { LazyShapeMap } from '../../../shared/map/LazyShapeMap';
+import { MunicipalitySearch } from '../../../shared/search/MunicipalitySearch';
+import { MunicipalityProfileQuery } from '../api/profile';
+
+export function ProfilePage() {
+  const { ags = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { data, loading, error } = useQuery(MunicipalityProfileQuery, { variables: { ags } });
+  const n = (value: number) => formatNumber(value, i18n.language);
+
+  if (loading) return <p role="status">{t('common.loading')}</p>;
+  if (error) {
+    const code = errorCode(error);
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') {
+      return (
+        <>
+          <h1>{t('profile.notFoundTitle')}</h1>
+          <p role="alert">{t('profile.notFound', { ags })}</p>
+          <MunicipalitySearch label={t('search.label')} onSelect={(next) => navigate(`/kommune/${next}`)} />
+        </>
+      );
+    }
+    return <ApiErrorMessage error={error} />;
+  }
+  const m = data!.municipality;
+  const shapes = [
+    { ags: m.ags, label: m.shortName, boundary: m.boundary ?? null, fill: '#08519c', focus: true },
+    ...m.neighbours.map((nb) => ({ ags: nb.municipality.ags, label: nb.municipality.shortName, boundary: nb.municipality.boundary ?? null, fill: '#c6dbef' })),
+  ];
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/">{t('nav.home')}</Link> › {m.shortName}
+      </p>
+      <h1>{m.shortName}</h1>
+      <p className="lead">
+        {t(`municipalityType.${m.type}`)} · {m.district?.name} · {m.region?.name}
+      </p>
+      <p>
+        <Link className="button" to={`/partner?ags=${m.ags}`}>
+          {t('profile.findPartners')}
+        </Link>
+      </p>
+      <div className="grid-2">
+        <section aria-labelledby="figures" className="card">
+          <h2 id="figures">{t('profile.figures')}</h2>
+          <dl className="facts">
+            <dt>{t('profile.population')}</dt>
+            <dd>
+              {n(m.population)} <span className="muted">({t('profile.asOf', { date: new Date(m.populationDate).toLocaleDateString(i18n.language) })})</span>
+            </dd>
+            <dt>{t('profile.area')}</dt>
+            <dd>{n(m.areaKm2)} km²</dd>
+            <dt>{t('profile.density')}</dt>
+            <dd>{n(Math.round(m.density))} / km²</dd>
+            <dt>{t('profile.district')}</dt>
+            <dd>{m.district?.name}</dd>
+            <dt>AGS</dt>
+            <dd>{m.ags}</dd>
+            {m.postcode && (
+              <>
+                <dt>{t('profile.postcode')}</dt>
+                <dd>{m.postcode}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+        <section aria-labelledby="neighbours" className="card">
+          <h2 id="neighbours">{t('profile.neighbours', { count: m.neighbours.length })}</h2>
+          <LazyShapeMap shapes={shapes} label={t('profile.mapLabel', { name: m.shortName })} height={300} />
+          <table className="table">
+            <caption className="sr-only">{t('profile.neighboursTable')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('profile.neighbour')}</th>
+                <th scope="col">{t('profile.borderKm')}</th>
+                <th scope="col">{t('profile.population')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {m.neighbours.map((nb) => (
+                <tr key={nb.municipality.ags}>
+                  <td>
+                    <Link to={`/kommune/${nb.municipality.ags}`}>{nb.municipality.shortName}</Link>
+                  </td>
+                  <td>{nb.touch ? t('profile.touch') : `${n(nb.lengthKm)} km`}</td>
+                  <td>{n(nb.municipality.population)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+      <section aria-labelledby="cooperations" className="card">
+        <h2 id="cooperations">{t('profile.cooperations')}</h2>
+        {m.cooperationsByTaskArea.length === 0 && <p>{t('profile.noCooperations')}</p>}
+        {m.cooperationsByTaskArea.map((group) => (
+          <div key={group.taskArea.id} className="task-group">
+            <h3>{i18n.language === 'en' ? group.taskArea.nameEn : group.taskArea.nameDe}</h3>
+            <ul>
+              {group.cooperations.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/kooperationen/${c.id}`}>{c.name}</Link> <span className="muted">({t(`legalForm.${c.legalForm}`)})</span> <ProvenanceBadge provenance={c.provenance} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+    </>
+  );
+}
