@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { benchApi } from './api.bench';
+import { benchClient } from './client.bench';
 import { benchSeed } from './seed.bench';
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   seed: benchSeed,
   api: benchApi,
+  client: benchClient,
 };
 
 const names = process.argv.slice(2);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { OUTPUT_DIR } from './app';
+import { OUTPUT_DIR } from './paths';
 
 export const SCREENSHOT_DIR = path.join(OUTPUT_DIR, 'screenshots');
 

@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { changeLanguage } from '../shared/i18n';
 
 const NAV_ITEMS = [
   { to: '/', key: 'nav.home', end: true },
@@ -26,7 +27,7 @@ export function Layout() {
             <p className="brand-tagline">{t('app.tagline')}</p>
           </div>
         </div>
-        <button type="button" className="lang-switch" lang={other} aria-label={t('app.switchToLabel')} onClick={() => void i18n.changeLanguage(other)}>
+        <button type="button" className="lang-switch" lang={other} aria-label={t('app.switchToLabel')} onClick={() => void changeLanguage(other)}>
           {t('app.switchTo')}
         </button>
         <nav aria-label={t('nav.label')}>

@@ -1,39 +1,55 @@
-import { createBrowserRouter } from 'react-router';
-import { RouteError } from '../shared/components/RouteError';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useLocation } from 'react-router';
+import { NotFoundPage, RouteErrorBoundary } from '../shared/components/RouteError';
 import { Layout } from './Layout';
 
-const placeholder = (titleKey: string) => async () => {
-  const { PlaceholderPage } = await import('../features/placeholder/components/PlaceholderPage');
-  return { Component: () => <PlaceholderPage titleKey={titleKey} /> };
-};
+// Every page is its own chunk, loaded when first visited. Declarative routes keep react-router's data-router code
+// out of the initial bundle.
+const HomePage = lazy(() => import('../features/home/components/HomePage'));
+const ProfilePage = lazy(() => import('../features/profile/components/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const PartnerFinderPage = lazy(() => import('../features/partners/components/PartnerFinderPage'));
+const DossierPage = lazy(() => import('../features/dossier/components/DossierPage'));
+const CooperationsPage = lazy(() => import('../features/cooperations/components/CooperationsPage'));
+const CooperationDetailPage = lazy(() => import('../features/cooperations/components/CooperationDetailPage'));
+const PlaceholderPage = lazy(() => import('../features/placeholder/components/PlaceholderPage').then((m) => ({ default: m.PlaceholderPage })));
 
-// Every page is its own chunk, loaded when first visited; each route has its own error boundary.
-export const router = createBrowserRouter([
-  {
-    path: '/',
-    Component: Layout,
-    ErrorBoundary: RouteError,
-    children: [
-      { index: true, ErrorBoundary: RouteError, lazy: async () => ({ Component: (await import('../features/home/components/HomePage')).HomePage }) },
-      { path: 'kommune/:ags', ErrorBoundary: RouteError, lazy: async () => ({ Component: (await import('../features/profile/components/ProfilePage')).ProfilePage }) },
-      { path: 'partner', ErrorBoundary: RouteError, lazy: async () => ({ Component: (await import('../features/partners/components/PartnerFinderPage')).PartnerFinderPage }) },
-      { path: 'dossier', ErrorBoundary: RouteError, lazy: async () => ({ Component: (await import('../features/dossier/components/DossierPage')).DossierPage }) },
-      { path: 'kooperationen', ErrorBoundary: RouteError, lazy: async () => ({ Component: (await import('../features/cooperations/components/CooperationsPage')).CooperationsPage }) },
-      {
-        path: 'kooperationen/:id',
-        ErrorBoundary: RouteError,
-        lazy: async () => ({ Component: (await import('../features/cooperations/components/CooperationDetailPage')).CooperationDetailPage }),
-      },
-      { path: 'netzwerk', ErrorBoundary: RouteError, lazy: placeholder('nav.network') },
-      { path: 'luecken', ErrorBoundary: RouteError, lazy: placeholder('nav.gaps') },
-      { path: 'daten', ErrorBoundary: RouteError, lazy: placeholder('nav.about') },
-      {
-        path: '*',
-        ErrorBoundary: RouteError,
-        loader: () => {
-          throw new Response('Not found', { status: 404 });
-        },
-      },
-    ],
-  },
-]);
+function Loading() {
+  const { t } = useTranslation();
+  return <p role="status">{t('common.loading')}</p>;
+}
+
+/** Each route gets its own error boundary (reset when the address changes) and a loading state. */
+function RoutePage({ Page, props }: { Page: LazyExoticComponent<ComponentType<any>>; props?: object }) {
+  const location = useLocation();
+  return (
+    <RouteErrorBoundary key={location.pathname}>
+      <Suspense fallback={<Loading />}>
+        <Page {...props} />
+      </Suspense>
+    </RouteErrorBoundary>
+  );
+}
+
+function page(Page: LazyExoticComponent<ComponentType<any>>, props?: object) {
+  return <RoutePage Page={Page} props={props} />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={page(HomePage)} />
+        <Route path="kommune/:ags" element={page(ProfilePage)} />
+        <Route path="partner" element={page(PartnerFinderPage)} />
+        <Route path="dossier" element={page(DossierPage)} />
+        <Route path="kooperationen" element={page(CooperationsPage)} />
+        <Route path="kooperationen/:id" element={page(CooperationDetailPage)} />
+        <Route path="netzwerk" element={page(PlaceholderPage, { titleKey: 'nav.network' })} />
+        <Route path="luecken" element={page(PlaceholderPage, { titleKey: 'nav.gaps' })} />
+        <Route path="daten" element={page(PlaceholderPage, { titleKey: 'nav.about' })} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
