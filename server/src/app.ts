@@ -8,7 +8,10 @@ import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import type { Database } from './db/database';
+import { EXPORT_FORMATS, type ExportFile } from './analytics/exports';
 import { createContext, createServices, type Context } from './context';
+import { exportNetwork } from './modules/network/network.service';
+import { LegalForm, Provenance } from './shared/enums';
 import { buildAppSchema } from './schema';
 
 export interface AppOptions {
@@ -144,12 +147,36 @@ export async function createApp({ db, production, clientDist, log = console.erro
     res.status(neo4j ? 200 : 503).json({ status: neo4j ? 'ok' : 'degraded', neo4j: neo4j ? 'up' : 'down' });
   });
 
+  // Open exports of the cooperation network, dated and attributed: /api/export/netzwerk.gexf?aufgabe=it
+  app.get('/api/export/:file', async (req, res) => {
+    const file = req.params.file as ExportFile;
+    if (!(file in EXPORT_FORMATS)) {
+      res.status(404).json({ error: `Unbekanntes Exportformat / unknown export: ${Object.keys(EXPORT_FORMATS).join(', ')}` });
+      return;
+    }
+    const param = (name: string) => (typeof req.query[name] === 'string' && req.query[name] !== '' ? (req.query[name] as string) : undefined);
+    const filter = { taskArea: param('aufgabe'), legalForm: param('rechtsform') as LegalForm | undefined, provenance: param('herkunft') as Provenance | undefined };
+    if ((filter.taskArea && !/^[a-z][a-z0-9_]{0,40}$/.test(filter.taskArea)) || (filter.legalForm && !Object.values(LegalForm).includes(filter.legalForm)) || (filter.provenance && !Object.values(Provenance).includes(filter.provenance))) {
+      res.status(400).json({ error: 'Ungültiger Filter / invalid filter' });
+      return;
+    }
+    try {
+      const result = await exportNetwork(services.network, services.repositories.network, file, filter);
+      res.setHeader('content-type', result.contentType);
+      res.setHeader('content-disposition', `attachment; filename="${result.filename}"`);
+      res.send(result.body);
+    } catch (error) {
+      const formatted = formatError(log)({ message: String(error), extensions: { code: (error as { extensions?: { code?: string } }).extensions?.code } }, error);
+      res.status(formatted.extensions?.code === 'NOT_FOUND' ? 404 : formatted.extensions?.code === 'UNAVAILABLE' ? 503 : 500).json({ error: formatted.message });
+    }
+  });
+
   app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => createContext(services) }));
 
   if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
     app.use(express.static(clientDist, { index: false, maxAge: production ? '1h' : 0 }));
     // Client-side routes: every other GET gets the app shell.
-    app.get(/^(?!\/graphql|\/health).*/, (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
+    app.get(/^(?!\/graphql|\/health|\/api\/).*/, (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
   }
 
   return { app, httpServer, apollo };

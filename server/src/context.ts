@@ -3,6 +3,8 @@ import { CooperationRepository, type CooperationLoaders } from './modules/cooper
 import { CooperationService } from './modules/cooperations/cooperation.service';
 import { MatchingRepository } from './modules/matching/matching.repository';
 import { MatchingService } from './modules/matching/matching.service';
+import { NetworkRepository } from './modules/network/network.repository';
+import { NetworkService } from './modules/network/network.service';
 import { MunicipalityRepository, type MunicipalityLoaders } from './modules/municipalities/municipality.repository';
 import { MunicipalityService } from './modules/municipalities/municipality.service';
 import { StatsRepository } from './modules/stats/stats.repository';
@@ -17,18 +19,27 @@ export interface Services {
   taskAreas: TaskAreaService;
   cooperations: CooperationService;
   matching: MatchingService;
-  repositories: { municipalities: MunicipalityRepository; taskAreas: TaskAreaRepository; cooperations: CooperationRepository };
+  network: NetworkService;
+  repositories: { municipalities: MunicipalityRepository; taskAreas: TaskAreaRepository; cooperations: CooperationRepository; network: NetworkRepository };
 }
 
 export function createServices(db: Database): Services {
-  const repositories = { municipalities: new MunicipalityRepository(db), taskAreas: new TaskAreaRepository(db), cooperations: new CooperationRepository(db) };
+  const repositories = {
+    municipalities: new MunicipalityRepository(db),
+    taskAreas: new TaskAreaRepository(db),
+    cooperations: new CooperationRepository(db),
+    network: new NetworkRepository(db),
+  };
   const taskAreas = new TaskAreaService(repositories.taskAreas);
+  const matching = new MatchingService(new MatchingRepository(db), taskAreas);
   return {
     stats: new StatsService(new StatsRepository(db)),
     municipalities: new MunicipalityService(repositories.municipalities),
     taskAreas,
     cooperations: new CooperationService(repositories.cooperations),
-    matching: new MatchingService(new MatchingRepository(db), taskAreas),
+    matching,
+    // The network shares the matching service's in-memory copy of municipalities and borders.
+    network: new NetworkService(repositories.network, (counter) => matching.staticData(counter)),
     repositories,
   };
 }

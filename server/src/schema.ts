@@ -3,11 +3,12 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { CooperationResolver, MunicipalityCooperationsResolver } from './modules/cooperations/cooperation.resolver';
 import { MatchingResolver } from './modules/matching/matching.resolver';
+import { NetworkResolver } from './modules/network/network.resolver';
 import { DistrictResolver, MunicipalityResolver } from './modules/municipalities/municipality.resolver';
 import { StatsResolver } from './modules/stats/stats.resolver';
 import { TaskAreaResolver } from './modules/task-areas/task-area.resolver';
 
-export const RESOLVERS = [StatsResolver, MunicipalityResolver, DistrictResolver, TaskAreaResolver, CooperationResolver, MunicipalityCooperationsResolver, MatchingResolver] as const;
+export const RESOLVERS = [StatsResolver, MunicipalityResolver, DistrictResolver, TaskAreaResolver, CooperationResolver, MunicipalityCooperationsResolver, MatchingResolver, NetworkResolver] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({

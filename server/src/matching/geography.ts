@@ -39,6 +39,12 @@ export class Geography {
     return border !== null && !border.touch;
   }
 
+  /** Municipalities sharing a real border (not just a point) with `ags`. */
+  neighbours(ags: string): string[] {
+    if (!this.graph.hasNode(ags)) return [];
+    return this.graph.filterNeighbors(ags, (other) => !(this.graph.getEdgeAttributes(ags, other) as Border).touch);
+  }
+
   /** Hops over BORDERS from one municipality to all others up to `maxDepth` (breadth-first, bounded). */
   hopsFrom(ags: string, maxDepth = 8): Map<string, number> {
     const hops = new Map<string, number>();

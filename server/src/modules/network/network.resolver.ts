@@ -1,0 +1,21 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import { CooperationNetwork, GapAnalysis, NetworkFilter } from './network.type';
+
+@Resolver()
+export class NetworkResolver {
+  @Query(() => CooperationNetwork, { description: 'The municipality–municipality cooperation network with communities, centrality and Kreis density' })
+  cooperationNetwork(@Ctx() ctx: Context, @Arg('filter', () => NetworkFilter, { nullable: true }) filter?: NetworkFilter): Promise<CooperationNetwork> {
+    return ctx.services.network.network(filter, ctx.queryCounter);
+  }
+
+  @Query(() => GapAnalysis, { description: 'Where cooperation in a task is missing, and who could host a shared service centre' })
+  cooperationGaps(
+    @Ctx() ctx: Context,
+    @Arg('taskArea', () => ID) taskArea: string,
+    @Arg('includeGenerated', () => Boolean, { nullable: true, defaultValue: true }) includeGenerated: boolean,
+  ): Promise<GapAnalysis> {
+    ctx.services.taskAreas.assertId(taskArea);
+    return ctx.services.network.gaps(taskArea, includeGenerated, ctx.queryCounter);
+  }
+}

@@ -1,0 +1,76 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { LegalForm, Provenance } from '../../shared/enums';
+import { Municipality } from '../municipalities/municipality.type';
+
+export const ATTRIBUTION =
+  'Verwaltungsgrenzen: © GeoBasis-DE / BKG 2016 (Daten verändert), dl-de/by-2.0; Statistik: Statistisches Bundesamt (Destatis), GV100AD, Gebietsstand 30.11.2023, dl-de/by-2.0; Kooperationen: recherchiert (mit Quelle) und generiert (synthetisch, gekennzeichnet), Kooperationsatlas NRW';
+
+@InputType({ description: 'Which cooperations make up the network' })
+export class NetworkFilter {
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^[a-z][a-z0-9_]{0,40}$/) taskArea?: string;
+  @Field(() => LegalForm, { nullable: true }) @IsOptional() @IsIn(Object.values(LegalForm)) legalForm?: LegalForm;
+  @Field(() => Provenance, { nullable: true }) @IsOptional() @IsIn(Object.values(Provenance)) provenance?: Provenance;
+}
+
+@ObjectType({ description: 'A municipality in the cooperation network with its metrics' })
+export class NetworkNode {
+  @Field(() => Municipality) municipality!: Municipality;
+  @Field(() => Int, { description: 'Louvain community' }) community!: number;
+  @Field(() => Int, { description: 'Number of municipalities it cooperates with' }) degree!: number;
+  @Field(() => Int, { description: 'Number of shared cooperations, summed over its ties' }) weightedDegree!: number;
+  @Field(() => Float, { description: 'Normalised betweenness centrality' }) betweenness!: number;
+  @Field(() => Float, { description: 'Layout position (ForceAtlas2)' }) x!: number;
+  @Field(() => Float) y!: number;
+}
+
+@ObjectType({ description: 'Two municipalities that share cooperations' })
+export class NetworkEdge {
+  @Field(() => ID) source!: string;
+  @Field(() => ID) target!: string;
+  @Field(() => Int, { description: 'How many cooperations they share' }) weight!: number;
+}
+
+@ObjectType({ description: 'How densely the municipalities of a Kreis cooperate with each other' })
+export class DistrictDensity {
+  @Field(() => ID) districtKey!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Int) municipalities!: number;
+  @Field(() => Int) internalTies!: number;
+  @Field(() => Float) density!: number;
+}
+
+@ObjectType()
+export class CooperationNetwork {
+  @Field(() => String, { description: 'Date of the data (ISO)' }) snapshotDate!: string;
+  @Field(() => String) attribution!: string;
+  @Field(() => Int) communityCount!: number;
+  @Field(() => Float) modularity!: number;
+  @Field(() => [NetworkNode]) nodes!: NetworkNode[];
+  @Field(() => [NetworkEdge]) edges!: NetworkEdge[];
+  @Field(() => [DistrictDensity]) districts!: DistrictDensity[];
+}
+
+@ObjectType({ description: 'A municipality doing a task alone while most of its neighbours cooperate in it' })
+export class CooperationGap {
+  @Field(() => Municipality) municipality!: Municipality;
+  @Field(() => Int) neighbours!: number;
+  @Field(() => Int) cooperatingNeighbours!: number;
+  @Field(() => Float) share!: number;
+}
+
+@ObjectType({ description: 'A municipality that already performs the task for others: a candidate host for a shared service centre' })
+export class HostCandidate {
+  @Field(() => Municipality) municipality!: Municipality;
+  @Field(() => [Municipality], { description: 'The municipalities it already serves' }) catchment!: Municipality[];
+  @Field(() => Int) catchmentPopulation!: number;
+  @Field(() => [String]) cooperations!: string[];
+}
+
+@ObjectType()
+export class GapAnalysis {
+  @Field(() => String) taskArea!: string;
+  @Field(() => Int, { description: 'Municipalities in at least one cooperation covering the task' }) cooperatingCount!: number;
+  @Field(() => [CooperationGap]) gaps!: CooperationGap[];
+  @Field(() => [HostCandidate]) hosts!: HostCandidate[];
+}

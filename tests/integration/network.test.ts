@@ -1,0 +1,129 @@
+import Graph from 'graphology';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Node's own require, and XML passed as text: each parser checks `instanceof Document` against the xmldom copy it
+// ships with, which a module runner may duplicate.
+const { parse: parseGexf } = createRequire(import.meta.url)('graphology-gexf/node') as typeof import('graphology-gexf');
+const { parse: parseGraphml } = createRequire(import.meta.url)('graphology-graphml/node') as typeof import('graphology-graphml');
+import { startTestApp, type TestApp } from '../support/app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const count = async (cypher: string) => {
+  const session = app.driver.session();
+  try {
+    return (await session.run(cypher)).records[0]!.get(0) as number;
+  } finally {
+    await session.close();
+  }
+};
+const EDGES_IT = `MATCH (a:Municipality)-[:MEMBER_OF]->(c:Cooperation)<-[:MEMBER_OF]-(b:Municipality)
+  WHERE a.ags < b.ags AND (c)-[:COVERS]->(:TaskArea {id: 'it'}) RETURN count(DISTINCT [a.ags, b.ags])`;
+
+type Network = { cooperationNetwork: { snapshotDate: string; communityCount: number; modularity: number; nodes: Array<{ municipality: { ags: string; districtKey?: string; district: { name: string } }; community: number; degree: number; betweenness: number }>; edges: Array<{ weight: number }>; districts: Array<{ density: number }> } };
+const NETWORK = `query Network($filter: NetworkFilter) { cooperationNetwork(filter: $filter) {
+  snapshotDate communityCount modularity
+  nodes { community degree weightedDegree betweenness x y municipality { ags shortName district { name } } }
+  edges { source target weight }
+  districts { districtKey name municipalities internalTies density } } }`;
+
+describe('cooperation network', () => {
+  it('links municipalities sharing cooperations, with communities that largely follow the Kreise', async () => {
+    const { data, errors } = await app.graphql<Network>(NETWORK, { filter: null });
+    expect(errors).toBeUndefined();
+    const network = data!.cooperationNetwork;
+    expect(network.nodes).toHaveLength(396);
+    expect(network.edges.length).toBe(await count(`MATCH (a:Municipality)-[:MEMBER_OF]->(:Cooperation)<-[:MEMBER_OF]-(b:Municipality) WHERE a.ags < b.ags RETURN count(DISTINCT [a.ags, b.ags])`));
+    expect(network.communityCount).toBeGreaterThan(5);
+    expect(network.modularity).toBeGreaterThan(0.2);
+    // Purity: most municipalities share their community with the majority of their own Kreis.
+    const byDistrict = new Map<string, number[]>();
+    for (const n of network.nodes) byDistrict.set(n.municipality.district.name, [...(byDistrict.get(n.municipality.district.name) ?? []), n.community]);
+    let majority = 0;
+    for (const communities of byDistrict.values()) {
+      const counts = new Map<number, number>();
+      communities.forEach((c) => counts.set(c, (counts.get(c) ?? 0) + 1));
+      majority += Math.max(...counts.values());
+    }
+    expect(majority / 396).toBeGreaterThan(0.5);
+    expect(network.snapshotDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('filters by task area', async () => {
+    const { data } = await app.graphql<Network>(NETWORK, { filter: { taskArea: 'it' } });
+    expect(data!.cooperationNetwork.edges.length).toBe(await count(EDGES_IT));
+  });
+
+  it('rejects an unknown task area', async () => {
+    const response = await app.graphql(NETWORK, { filter: { taskArea: 'raumfahrt' } });
+    expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('gaps', () => {
+  it('finds municipalities doing a task alone while most neighbours cooperate, and candidate hosts', async () => {
+    const { data, errors } = await app.graphql<{ cooperationGaps: { cooperatingCount: number; gaps: Array<{ share: number; municipality: { ags: string } }>; hosts: Array<{ catchment: unknown[] }> } }>(
+      'query Gaps { cooperationGaps(taskArea: "standesamt") { cooperatingCount gaps { share neighbours cooperatingNeighbours municipality { ags shortName } } hosts { municipality { shortName } catchment { shortName } catchmentPopulation cooperations } } }',
+    );
+    expect(errors).toBeUndefined();
+    const result = data!.cooperationGaps;
+    expect(result.gaps.length).toBeGreaterThan(0);
+    expect(result.gaps.every((g) => g.share > 0.5)).toBe(true);
+    expect(result.hosts.length).toBeGreaterThan(0);
+    expect(result.hosts.every((h) => h.catchment.length > 0)).toBe(true);
+    // A gap is not in any Standesamt cooperation.
+    const ags = result.gaps[0]!.municipality.ags;
+    expect(await count(`MATCH (:Municipality {ags: '${ags}'})-[:MEMBER_OF]->(:Cooperation)-[:COVERS]->(:TaskArea {id: 'standesamt'}) RETURN count(*)`)).toBe(0);
+  });
+});
+
+describe('open exports', () => {
+  const get = async (file: string) => {
+    const response = await fetch(`${app.url}/api/export/${file}?aufgabe=it`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(new RegExp(`kooperationsatlas-.*-it-\\d{4}-\\d{2}-\\d{2}\\.`));
+    return response.text();
+  };
+
+  it('CSV nodes and edges parse back with the counts of the database, dated and attributed', async () => {
+    const edges = await count(EDGES_IT);
+    const nodesText = await get('knoten.csv');
+    expect(nodesText).toMatch(/^# Kooperationsatlas NRW, Stand \d{4}-\d{2}-\d{2}/);
+    expect(nodesText).toContain('GeoBasis-DE / BKG');
+    expect(parseCsv(nodesText, { columns: true, comment: '#' })).toHaveLength(396);
+    expect(parseCsv(await get('kanten.csv'), { columns: true, comment: '#' })).toHaveLength(edges);
+  });
+
+  it('GeoJSON has every municipality with its metrics and geometry', async () => {
+    const geojson = JSON.parse(await get('netzwerk.geojson'));
+    expect(geojson.type).toBe('FeatureCollection');
+    expect(geojson.metadata.attribution).toContain('Destatis');
+    expect(geojson.features).toHaveLength(396);
+    expect(geojson.features.every((f: { geometry: { type: string } }) => ['Polygon', 'MultiPolygon'].includes(f.geometry.type))).toBe(true);
+    expect(geojson.features[0].properties).toHaveProperty('community');
+  });
+
+  it('GraphML and GEXF parse back with graphology', async () => {
+    const edges = await count(EDGES_IT);
+    const graphml = parseGraphml(Graph, await get('netzwerk.graphml'));
+    expect(graphml.order).toBe(396);
+    expect(graphml.size).toBe(edges);
+    const gexf = parseGexf(Graph, await get('netzwerk.gexf'));
+    expect(gexf.order).toBe(396);
+    expect(gexf.size).toBe(edges);
+    expect(gexf.getAttribute('snapshotDate') ?? JSON.stringify(gexf.getAttributes())).toBeTruthy();
+  });
+
+  it('rejects an unknown format or filter', async () => {
+    expect((await fetch(`${app.url}/api/export/netzwerk.xls`)).status).toBe(404);
+    expect((await fetch(`${app.url}/api/export/knoten.csv?rechtsform=VEREIN`)).status).toBe(400);
+  });
+});
