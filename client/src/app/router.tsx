@@ -12,6 +12,8 @@ const PartnerFinderPage = lazy(() => import('../features/partners/components/Par
 const DossierPage = lazy(() => import('../features/dossier/components/DossierPage'));
 const CooperationsPage = lazy(() => import('../features/cooperations/components/CooperationsPage'));
 const CooperationDetailPage = lazy(() => import('../features/cooperations/components/CooperationDetailPage'));
+const NetworkPage = lazy(() => import('../features/network/components/NetworkPage'));
+const GapsPage = lazy(() => import('../features/gaps/components/GapsPage'));
 const PlaceholderPage = lazy(() => import('../features/placeholder/components/PlaceholderPage').then((m) => ({ default: m.PlaceholderPage })));
 
 function Loading() {
@@ -45,8 +47,8 @@ export function AppRoutes() {
         <Route path="dossier" element={page(DossierPage)} />
         <Route path="kooperationen" element={page(CooperationsPage)} />
         <Route path="kooperationen/:id" element={page(CooperationDetailPage)} />
-        <Route path="netzwerk" element={page(PlaceholderPage, { titleKey: 'nav.network' })} />
-        <Route path="luecken" element={page(PlaceholderPage, { titleKey: 'nav.gaps' })} />
+        <Route path="netzwerk" element={page(NetworkPage)} />
+        <Route path="luecken" element={page(GapsPage)} />
         <Route path="daten" element={page(PlaceholderPage, { titleKey: 'nav.about' })} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,0 +1,226 @@
+import { useQuery } from '@apollo/client/react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ApiErrorMessage } from '../../../shared/errors';
+import { LazyShapeMap } from '../../../shared/map/LazyShapeMap';
+import { NetworkQuery } from '../api/network';
+
+const GraphView = lazy(() => import('./GraphView'));
+
+// Twelve distinguishable colours for communities (ColorBrewer Paired); further communities reuse them.
+const PALETTE = ['#1f78b4', '#33a02c', '#e31a1c', '#ff7f00', '#6a3d9a', '#b15928', '#a6cee3', '#b2df8a', '#fb9a99', '#fdbf6f', '#cab2d6', '#ffff99'];
+const color = (community: number) => PALETTE[((community % PALETTE.length) + PALETTE.length) % PALETTE.length]!;
+const LEGAL_FORMS = ['ZWECKVERBAND', 'OEFFENTLICH_RECHTLICHE_VEREINBARUNG', 'AOER', 'GMBH', 'ARBEITSGEMEINSCHAFT', 'SHARED_SERVICE_CENTER'] as const;
+type SortKey = 'name' | 'community' | 'degree' | 'weightedDegree' | 'betweenness';
+
+/** The cooperation network for researchers: graph and map side by side, one selection, a sortable table, exports. */
+export function NetworkPage() {
+  const { t, i18n } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'betweenness', descending: true });
+  const filter = {
+    taskArea: search.get('aufgabe') || undefined,
+    legalForm: (search.get('rechtsform') as (typeof LEGAL_FORMS)[number] | null) || undefined,
+    provenance: (search.get('herkunft') as 'RESEARCHED' | 'GENERATED' | null) || undefined,
+  };
+  const selected = search.get('auswahl');
+  const { data, previousData, loading, error } = useQuery(NetworkQuery, { variables: { filter } });
+  const result = (data ?? previousData)?.cooperationNetwork;
+  const set = useCallback(
+    (key: string, value: string | null) => {
+      setSearch(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (value) next.set(key, value);
+          else next.delete(key);
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setSearch],
+  );
+  const select = useCallback((ags: string) => set('auswahl', ags), [set]);
+
+  const graphNodes = useMemo(
+    () => (result?.nodes ?? []).map((n) => ({ id: n.municipality.ags, label: n.municipality.shortName, x: n.x, y: n.y, color: color(n.community), size: 4 + Math.sqrt(n.degree) * 2 })),
+    [result],
+  );
+  const shapes = useMemo(
+    () => (result?.nodes ?? []).map((n) => ({ ags: n.municipality.ags, label: `${n.municipality.shortName} (${t('network.community')} ${n.community + 1})`, boundary: n.municipality.boundary ?? null, fill: color(n.community), focus: n.municipality.ags === selected })),
+    [result, selected, t],
+  );
+  const rows = useMemo(() => {
+    const list = [...(result?.nodes ?? [])];
+    const value = (n: (typeof list)[number]) => (sort.key === 'name' ? n.municipality.shortName : n[sort.key]);
+    list.sort((a, b) => {
+      const [x, y] = [value(a), value(b)];
+      const order = typeof x === 'string' ? x.localeCompare(y as string, 'de') : (x as number) - (y as number);
+      return sort.descending ? -order : order;
+    });
+    return list;
+  }, [result, sort]);
+  const communities = useMemo(() => {
+    const counts = new Map<number, number>();
+    for (const n of result?.nodes ?? []) counts.set(n.community, (counts.get(n.community) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1]);
+  }, [result]);
+  const exportQuery = new URLSearchParams(Object.entries({ aufgabe: filter.taskArea, rechtsform: filter.legalForm, herkunft: filter.provenance }).filter(([, v]) => v) as Array<[string, string]>).toString();
+  const selectedNode = result?.nodes.find((n) => n.municipality.ags === selected);
+
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" className="sort" onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'name' }))}>
+        {label} {sort.key === key ? (sort.descending ? '↓' : '↑') : ''}
+      </button>
+    </th>
+  );
+
+  return (
+    <>
+      <h1>{t('network.title')}</h1>
+      <p className="lead">{t('network.intro')}</p>
+      <form className="card finder-form" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="n-task">{t('finder.taskArea')}</label>
+          <select id="n-task" value={filter.taskArea ?? ''} onChange={(e) => set('aufgabe', e.target.value || null)}>
+            <option value="">{t('network.allTasks')}</option>
+            {(data ?? previousData)?.taskAreas.map((a) => (
+              <option key={a.id} value={a.id}>
+                {i18n.language === 'en' ? a.nameEn : a.nameDe}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="n-form">{t('cooperations.legalForm')}</label>
+          <select id="n-form" value={filter.legalForm ?? ''} onChange={(e) => set('rechtsform', e.target.value || null)}>
+            <option value="">{t('cooperations.all')}</option>
+            {LEGAL_FORMS.map((f) => (
+              <option key={f} value={f}>
+                {t(`legalForm.${f}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="n-prov">{t('cooperations.provenance')}</label>
+          <select id="n-prov" value={filter.provenance ?? ''} onChange={(e) => set('herkunft', e.target.value || null)}>
+            <option value="">{t('cooperations.all')}</option>
+            <option value="RESEARCHED">{t('provenance.RESEARCHED')}</option>
+            <option value="GENERATED">{t('provenance.GENERATED')}</option>
+          </select>
+        </div>
+      </form>
+      {error && <ApiErrorMessage error={error} />}
+      {!result && loading && <p role="status">{t('common.loading')}</p>}
+      {result && (
+        <div aria-busy={loading}>
+          <p role="status">
+            {t('network.summary', { nodes: result.nodes.length, edges: result.edges.length, communities: result.communityCount, modularity: result.modularity.toLocaleString(i18n.language), date: result.snapshotDate })}
+          </p>
+          {selectedNode && (
+            <p className="notice">
+              {t('network.selected', { name: selectedNode.municipality.shortName, community: selectedNode.community + 1, degree: selectedNode.degree })}{' '}
+              <Link to={`/kommune/${selectedNode.municipality.ags}`}>{t('network.profile')}</Link>
+            </p>
+          )}
+          <div className="grid-2">
+            <section aria-labelledby="graph-title" className="card">
+              <h2 id="graph-title">{t('network.graph')}</h2>
+              <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+                <GraphView nodes={graphNodes} edges={result.edges} selected={selected} onSelect={select} label={t('network.graphLabel')} />
+              </Suspense>
+            </section>
+            <section aria-labelledby="map-title" className="card">
+              <h2 id="map-title">{t('network.map')}</h2>
+              <LazyShapeMap shapes={shapes} label={t('network.mapLabel')} height={420} />
+            </section>
+          </div>
+          <section aria-labelledby="legend-title" className="card">
+            <h2 id="legend-title">{t('network.legend')}</h2>
+            <ul className="legend-list">
+              {communities.slice(0, 24).map(([community, size]) => (
+                <li key={community}>
+                  <span className="swatch" style={{ background: color(community) }} /> {t('network.community')} {community + 1}: {size}
+                </li>
+              ))}
+            </ul>
+            <p className="muted small">{t('network.legendNote')}</p>
+          </section>
+          <section aria-labelledby="export-title" className="card">
+            <h2 id="export-title">{t('network.exports')}</h2>
+            <p>
+              {(['knoten.csv', 'kanten.csv', 'netzwerk.geojson', 'netzwerk.graphml', 'netzwerk.gexf'] as const).map((file) => (
+                <a key={file} className="button-secondary export" href={`/api/export/${file}${exportQuery ? `?${exportQuery}` : ''}`} download>
+                  {file}
+                </a>
+              ))}
+            </p>
+            <p className="muted small">{result.attribution}</p>
+          </section>
+          <section aria-labelledby="table-title">
+            <h2 id="table-title">{t('network.table')}</h2>
+            <table className="table" data-testid="network-table">
+              <caption className="sr-only">{t('network.tableCaption')}</caption>
+              <thead>
+                <tr>
+                  {header('name', t('profile.neighbour'))}
+                  {header('community', t('network.community'))}
+                  {header('degree', t('network.degree'))}
+                  {header('weightedDegree', t('network.weightedDegree'))}
+                  {header('betweenness', t('network.betweenness'))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.slice(0, 100).map((n) => (
+                  <tr key={n.municipality.ags} className={n.municipality.ags === selected ? 'selected-row' : undefined}>
+                    <td>
+                      <button type="button" className="link-button" aria-pressed={n.municipality.ags === selected} onClick={() => select(n.municipality.ags)}>
+                        {n.municipality.shortName}
+                      </button>{' '}
+                      <span className="muted small">{n.municipality.district?.name}</span>
+                    </td>
+                    <td>
+                      <span className="swatch" style={{ background: color(n.community) }} /> {n.community + 1}
+                    </td>
+                    <td>{n.degree}</td>
+                    <td>{n.weightedDegree}</td>
+                    <td>{n.betweenness.toLocaleString(i18n.language, { maximumFractionDigits: 4 })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="muted small">{t('network.tableNote', { shown: Math.min(100, rows.length), total: rows.length })}</p>
+          </section>
+          <section aria-labelledby="density-title" className="card">
+            <h2 id="density-title">{t('network.density')}</h2>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('profile.district')}</th>
+                  <th scope="col">{t('network.municipalities')}</th>
+                  <th scope="col">{t('network.internalTies')}</th>
+                  <th scope="col">{t('network.densityValue')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.districts.map((d) => (
+                  <tr key={d.districtKey}>
+                    <td>{d.name}</td>
+                    <td>{d.municipalities}</td>
+                    <td>{d.internalTies}</td>
+                    <td>{d.density.toLocaleString(i18n.language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </div>
+      )}
+    </>
+  );
+}
+
+export default NetworkPage;
