@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { benchApi } from './api.bench';
 import { benchClient } from './client.bench';
+import { benchNetwork } from './network.bench';
 import { benchSeed } from './seed.bench';
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   seed: benchSeed,
   api: benchApi,
   client: benchClient,
+  network: benchNetwork,
 };
 
 const names = process.argv.slice(2);
