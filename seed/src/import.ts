@@ -18,10 +18,10 @@ import { parseVg250 } from './sources/vg250';
 export type Scope = 'nrw' | 'de';
 
 /**
- * Raised whenever the import writes something new (v2: web boundaries). A database imported by an older version
+ * Raised whenever the import writes something new (v2: web boundaries, v3: COOPERATES_WITH projection). A database imported by an older version
  * is brought up to date at start, since the import is idempotent.
  */
-export const IMPORT_VERSION = 2;
+export const IMPORT_VERSION = 3;
 
 export const TAXONOMY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema', 'taxonomy', 'task-areas.json');
 
@@ -195,6 +195,7 @@ export async function writeData(options: Pick<ImportOptions, 'driver' | 'databas
   await writer.writeTaskAreas(taskAreas);
   const skippedResearched = await writer.writeCooperations('Kooperationen (recherchiert)', researched);
   const skippedGenerated = generated ? await writer.writeCooperations('Kooperationen (generiert)', generated) : 0;
+  await writer.writeCooperationLinks();
   if (skippedResearched + skippedGenerated > 0) report.note(`${skippedResearched + skippedGenerated} cooperations kept as they were: a record of another provenance has the same id`);
   await writer.writeDataset({
     importVersion: IMPORT_VERSION,

@@ -134,6 +134,16 @@ describe('the NRW graph imported from the official files', () => {
   });
 });
 
+describe('the COOPERATES_WITH projection', () => {
+  it('links exactly the municipality pairs that share cooperations, with their counts', async () => {
+    const [pairs] = await query<{ n: number; total: number }>(`
+      MATCH (a:Municipality)-[:MEMBER_OF]->(c:Cooperation)<-[:MEMBER_OF]-(b:Municipality) WHERE a.ags < b.ags
+      WITH a, b, count(DISTINCT c) AS weight RETURN count(*) AS n, sum(weight) AS total`);
+    const [links] = await query<{ n: number; total: number }>('MATCH ()-[r:COOPERATES_WITH]->() RETURN count(r) AS n, sum(r.weight) AS total');
+    expect(links).toEqual(pairs);
+  });
+});
+
 describe('re-running the import', () => {
   it('yields the same graph (idempotent) and keeps researched records', async () => {
     const snapshot = () =>

@@ -142,6 +142,27 @@ export class GraphWriter {
     return skipped;
   }
 
+  /**
+   * A derived projection for fast reads: (a)-[:COOPERATES_WITH {weight, researched}]->(b) for every pair of
+   * municipalities sharing cooperations (weight = how many, researched = how many of them are not generated).
+   * It is recomputed from MEMBER_OF on every import, so it can never disagree with the cooperations.
+   */
+  async writeCooperationLinks(): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      this.progress('Kooperationsbeziehungen', 0, 1);
+      await session.run('MATCH ()-[r:COOPERATES_WITH]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS');
+      await session.run(`
+        MATCH (a:Municipality)-[:MEMBER_OF]->(c:Cooperation)<-[:MEMBER_OF]-(b:Municipality)
+        WHERE a.ags < b.ags
+        WITH a, b, count(DISTINCT c) AS weight, count(DISTINCT CASE WHEN c.provenance <> 'GENERATED' THEN c END) AS researched
+        CALL (a, b, weight, researched) { CREATE (a)-[:COOPERATES_WITH {weight: weight, researched: researched}]->(b) } IN TRANSACTIONS OF 20000 ROWS`);
+      this.progress('Kooperationsbeziehungen', 1, 1);
+    } finally {
+      await session.close();
+    }
+  }
+
   async writeDataset(props: Record<string, unknown>): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {
@@ -167,7 +188,8 @@ export class GraphWriter {
                  UNION ALL MATCH ()-[r:BORDERS]->() RETURN 'BORDERS' AS key, count(r) AS n
                  UNION ALL MATCH ()-[r:MEMBER_OF]->() RETURN 'MEMBER_OF' AS key, count(r) AS n
                  UNION ALL MATCH ()-[r:COVERS]->() RETURN 'COVERS' AS key, count(r) AS n
-                 UNION ALL MATCH ()-[r:IN_DISTRICT]->() RETURN 'IN_DISTRICT' AS key, count(r) AS n }
+                 UNION ALL MATCH ()-[r:IN_DISTRICT]->() RETURN 'IN_DISTRICT' AS key, count(r) AS n
+                 UNION ALL MATCH ()-[r:COOPERATES_WITH]->() RETURN 'COOPERATES_WITH' AS key, count(r) AS n }
           RETURN key, n`),
       );
       return new Map(result.records.map((r) => [r.get('key') as string, r.get('n') as number]));

@@ -26,8 +26,9 @@ export const COOPERATION_DATA = `
     RETURN collect({ags: j.ags, id: c.id, name: c.name, taskAreaIds: COLLECT { MATCH (c)-[:COVERS]->(t:TaskArea) RETURN t.id }}) AS ties
   }
   CALL (i) {
-    MATCH (i)-[:MEMBER_OF]->(c1:Cooperation)<-[:MEMBER_OF]-(k:Municipality)-[:MEMBER_OF]->(c2:Cooperation)<-[:MEMBER_OF]-(j:Municipality)
-    WHERE k <> i AND j <> i AND j <> k AND ($includeGenerated OR (c1.provenance <> 'GENERATED' AND c2.provenance <> 'GENERATED'))
+    // Second-degree partners over the COOPERATES_WITH projection the import derives from MEMBER_OF.
+    MATCH (i)-[r1:COOPERATES_WITH]-(k:Municipality)-[r2:COOPERATES_WITH]-(j:Municipality)
+    WHERE j <> i AND ($includeGenerated OR (r1.researched > 0 AND r2.researched > 0))
     WITH j, count(DISTINCT k) AS n
     RETURN collect({ags: j.ags, n: n}) AS sharedPartners
   }

@@ -1,4 +1,9 @@
 /** Municipality pairs that share cooperations (filtered), weighted by how many. */
+/** The unfiltered network straight from the COOPERATES_WITH projection. */
+export const ALL_NETWORK_EDGES = `
+  MATCH (a:Municipality)-[r:COOPERATES_WITH]->(b:Municipality)
+  RETURN a.ags AS source, b.ags AS target, r.weight AS weight`;
+
 export const NETWORK_EDGES = `
   MATCH (a:Municipality)-[:MEMBER_OF]->(c:Cooperation)<-[:MEMBER_OF]-(b:Municipality)
   WHERE a.ags < b.ags

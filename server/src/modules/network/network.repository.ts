@@ -1,5 +1,5 @@
 import type { Database, QueryCounter } from '../../db/database';
-import { NETWORK_EDGES, SNAPSHOT, TASK_PARTICIPATION } from './network.queries';
+import { ALL_NETWORK_EDGES, NETWORK_EDGES, SNAPSHOT, TASK_PARTICIPATION } from './network.queries';
 
 export interface NetworkFilterValues {
   taskArea: string | null;
@@ -11,7 +11,8 @@ export class NetworkRepository {
   constructor(private readonly db: Database) {}
 
   async edges(filter: NetworkFilterValues, counter?: QueryCounter): Promise<Array<{ source: string; target: string; weight: number }>> {
-    const result = await this.db.read(NETWORK_EDGES, { ...filter }, counter);
+    const unfiltered = !filter.taskArea && !filter.legalForm && !filter.provenance;
+    const result = await this.db.read(unfiltered ? ALL_NETWORK_EDGES : NETWORK_EDGES, { ...filter }, counter);
     return result.records.map((r) => r.toObject() as { source: string; target: string; weight: number });
   }
 
