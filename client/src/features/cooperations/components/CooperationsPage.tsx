@@ -2,10 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiErrorMessage } from '../../../shared/errors';
+import { CooperationFilterFields, type LegalFormValue } from '../../../shared/components/CooperationFilterFields';
 import { ProvenanceBadge } from '../../../shared/components/ProvenanceBadge';
 import { CooperationDirectoryQuery } from '../api/cooperations';
 
-const LEGAL_FORMS = ['ZWECKVERBAND', 'OEFFENTLICH_RECHTLICHE_VEREINBARUNG', 'AOER', 'GMBH', 'ARBEITSGEMEINSCHAFT', 'SHARED_SERVICE_CENTER'] as const;
 const PAGE = 25;
 
 /** The cooperation directory; filters and page live in the URL. */
@@ -15,7 +15,7 @@ export function CooperationsPage() {
   const page = Math.max(0, Number(search.get('seite') ?? '1') - 1);
   const filter = {
     taskArea: search.get('aufgabe') || undefined,
-    legalForm: (search.get('rechtsform') as (typeof LEGAL_FORMS)[number] | null) || undefined,
+    legalForm: (search.get('rechtsform') as LegalFormValue | null) || undefined,
     provenance: (search.get('herkunft') as 'RESEARCHED' | 'GENERATED' | null) || undefined,
   };
   const after = page > 0 ? btoa(`o:${page * PAGE - 1}`).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_') : undefined;
@@ -32,36 +32,7 @@ export function CooperationsPage() {
     <>
       <h1>{t('cooperations.title')}</h1>
       <form className="card finder-form" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="f-task">{t('finder.taskArea')}</label>
-          <select id="f-task" value={filter.taskArea ?? ''} onChange={(e) => set('aufgabe', e.target.value)}>
-            <option value="">{t('cooperations.all')}</option>
-            {result?.taskAreas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {i18n.language === 'en' ? a.nameEn : a.nameDe}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-form">{t('cooperations.legalForm')}</label>
-          <select id="f-form" value={filter.legalForm ?? ''} onChange={(e) => set('rechtsform', e.target.value)}>
-            <option value="">{t('cooperations.all')}</option>
-            {LEGAL_FORMS.map((f) => (
-              <option key={f} value={f}>
-                {t(`legalForm.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-prov">{t('cooperations.provenance')}</label>
-          <select id="f-prov" value={filter.provenance ?? ''} onChange={(e) => set('herkunft', e.target.value)}>
-            <option value="">{t('cooperations.all')}</option>
-            <option value="RESEARCHED">{t('provenance.RESEARCHED')}</option>
-            <option value="GENERATED">{t('provenance.GENERATED')}</option>
-          </select>
-        </div>
+        <CooperationFilterFields idPrefix="f" taskAreas={result?.taskAreas ?? []} values={filter} onChange={set} allTasksLabel={t('cooperations.all')} />
       </form>
       {error && <ApiErrorMessage error={error} />}
       {!result && loading && <p role="status">{t('common.loading')}</p>}

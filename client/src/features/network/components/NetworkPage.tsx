@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { CooperationFilterFields, type LegalFormValue } from '../../../shared/components/CooperationFilterFields';
 import { ApiErrorMessage } from '../../../shared/errors';
 import { LazyShapeMap } from '../../../shared/map/LazyShapeMap';
 import { NetworkQuery } from '../api/network';
@@ -11,7 +12,6 @@ const GraphView = lazy(() => import('./GraphView'));
 // Twelve distinguishable colours for communities (ColorBrewer Paired); further communities reuse them.
 const PALETTE = ['#1f78b4', '#33a02c', '#e31a1c', '#ff7f00', '#6a3d9a', '#b15928', '#a6cee3', '#b2df8a', '#fb9a99', '#fdbf6f', '#cab2d6', '#ffff99'];
 const color = (community: number) => PALETTE[((community % PALETTE.length) + PALETTE.length) % PALETTE.length]!;
-const LEGAL_FORMS = ['ZWECKVERBAND', 'OEFFENTLICH_RECHTLICHE_VEREINBARUNG', 'AOER', 'GMBH', 'ARBEITSGEMEINSCHAFT', 'SHARED_SERVICE_CENTER'] as const;
 type SortKey = 'name' | 'community' | 'degree' | 'weightedDegree' | 'betweenness';
 
 /** The cooperation network for researchers: graph and map side by side, one selection, a sortable table, exports. */
@@ -21,7 +21,7 @@ export function NetworkPage() {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'betweenness', descending: true });
   const filter = {
     taskArea: search.get('aufgabe') || undefined,
-    legalForm: (search.get('rechtsform') as (typeof LEGAL_FORMS)[number] | null) || undefined,
+    legalForm: (search.get('rechtsform') as LegalFormValue | null) || undefined,
     provenance: (search.get('herkunft') as 'RESEARCHED' | 'GENERATED' | null) || undefined,
   };
   const selected = search.get('auswahl');
@@ -82,36 +82,13 @@ export function NetworkPage() {
       <h1>{t('network.title')}</h1>
       <p className="lead">{t('network.intro')}</p>
       <form className="card finder-form" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="n-task">{t('finder.taskArea')}</label>
-          <select id="n-task" value={filter.taskArea ?? ''} onChange={(e) => set('aufgabe', e.target.value || null)}>
-            <option value="">{t('network.allTasks')}</option>
-            {(data ?? previousData)?.taskAreas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {i18n.language === 'en' ? a.nameEn : a.nameDe}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="n-form">{t('cooperations.legalForm')}</label>
-          <select id="n-form" value={filter.legalForm ?? ''} onChange={(e) => set('rechtsform', e.target.value || null)}>
-            <option value="">{t('cooperations.all')}</option>
-            {LEGAL_FORMS.map((f) => (
-              <option key={f} value={f}>
-                {t(`legalForm.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="n-prov">{t('cooperations.provenance')}</label>
-          <select id="n-prov" value={filter.provenance ?? ''} onChange={(e) => set('herkunft', e.target.value || null)}>
-            <option value="">{t('cooperations.all')}</option>
-            <option value="RESEARCHED">{t('provenance.RESEARCHED')}</option>
-            <option value="GENERATED">{t('provenance.GENERATED')}</option>
-          </select>
-        </div>
+        <CooperationFilterFields
+          idPrefix="n"
+          taskAreas={(data ?? previousData)?.taskAreas ?? []}
+          values={filter}
+          onChange={(parameter, value) => set(parameter, value || null)}
+          allTasksLabel={t('network.allTasks')}
+        />
       </form>
       {error && <ApiErrorMessage error={error} />}
       {!result && loading && <p role="status">{t('common.loading')}</p>}
