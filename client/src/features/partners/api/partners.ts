@@ -1,5 +1,27 @@
 import { graphql } from '../../../gql';
 
+// Shared selections: every view of a score shows the same component and funding fields.
+export const ScoreComponentFields = graphql(`
+  fragment ScoreComponentFields on ScoreComponent {
+    key
+    rawValue
+    weight
+    contribution
+    reasonDe
+    reasonEn
+    source
+  }
+`);
+
+export const FundingFields = graphql(`
+  fragment FundingFields on FundingEstimate {
+    eligible
+    maxGrantEur
+    reasonDe
+    reasonEn
+  }
+`);
+
 export const TaskAreasQuery = graphql(`
   query TaskAreas {
     taskAreas {
@@ -65,13 +87,7 @@ export const PartnerSuggestionsQuery = graphql(`
           }
         }
         components {
-          key
-          rawValue
-          weight
-          contribution
-          reasonDe
-          reasonEn
-          source
+          ...ScoreComponentFields
         }
         facts {
           distanceKm
@@ -80,10 +96,7 @@ export const PartnerSuggestionsQuery = graphql(`
           combinedPopulation
         }
         funding {
-          eligible
-          maxGrantEur
-          reasonDe
-          reasonEn
+          ...FundingFields
         }
       }
     }
@@ -107,19 +120,10 @@ export const CoalitionSuggestionsQuery = graphql(`
           boundary
         }
         components {
-          key
-          contribution
-          weight
-          rawValue
-          reasonDe
-          reasonEn
-          source
+          ...ScoreComponentFields
         }
         funding {
-          eligible
-          maxGrantEur
-          reasonDe
-          reasonEn
+          ...FundingFields
         }
       }
     }
