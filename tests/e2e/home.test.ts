@@ -44,6 +44,18 @@ describe('start page', () => {
     await page.close();
   });
 
+  it('explains the data sources and the generated records on "Daten & Quellen"', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(app.url);
+    await page.getByRole('link', { name: 'Daten & Quellen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Daten & Quellen');
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/31 recherchierte und 1\.829 generierte Kooperationen/);
+    expect(await page.locator('main').textContent()).toContain('Statistisches Bundesamt (Destatis)');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, '14-about');
+    await page.close();
+  });
+
   it('shows a helpful page for an unknown address', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${app.url}/gibt-es-nicht`);

@@ -14,7 +14,7 @@ const CooperationsPage = lazy(() => import('../features/cooperations/components/
 const CooperationDetailPage = lazy(() => import('../features/cooperations/components/CooperationDetailPage'));
 const NetworkPage = lazy(() => import('../features/network/components/NetworkPage'));
 const GapsPage = lazy(() => import('../features/gaps/components/GapsPage'));
-const PlaceholderPage = lazy(() => import('../features/placeholder/components/PlaceholderPage').then((m) => ({ default: m.PlaceholderPage })));
+const AboutPage = lazy(() => import('../features/about/components/AboutPage'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -49,7 +49,7 @@ export function AppRoutes() {
         <Route path="kooperationen/:id" element={page(CooperationDetailPage)} />
         <Route path="netzwerk" element={page(NetworkPage)} />
         <Route path="luecken" element={page(GapsPage)} />
-        <Route path="daten" element={page(PlaceholderPage, { titleKey: 'nav.about' })} />
+        <Route path="daten" element={page(AboutPage)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

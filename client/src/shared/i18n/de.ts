@@ -230,13 +230,18 @@ export const de = {
     error: 'Die Daten konnten nicht geladen werden. Bitte versuchen Sie es später erneut.',
     empty: 'Die Datenbank ist noch leer.',
   },
-  placeholder: {
-    comingSoon: 'Diese Seite ist in Vorbereitung.',
-  },
   about: {
     title: 'Daten & Quellen',
+    sourcesTitle: 'Datenquellen',
+    researched: 'Kooperationen: {{count}} real existierende Kooperationen in NRW, von Hand aus Satzungen, Bekanntmachungen und Ratsunterlagen zusammengetragen – jede mit Quellenangabe.',
+    generatedTitle: 'Generierte Kooperationen',
     generatedNote:
-      'Für die meisten Kooperationen gibt es kein offenes Register. Über die recherchierten Kooperationen hinaus erzeugt der Atlas daher einen realistischen, als „generiert“ gekennzeichneten Bestand.',
+      'Für die meisten Kooperationen gibt es kein offenes Register. Über die recherchierten Kooperationen hinaus erzeugt der Atlas daher einen realistischen, als „generiert“ gekennzeichneten Bestand: kalibriert auf rund 1.500 öffentlich-rechtliche Vereinbarungen und 250 Zweckverbände in NRW, überwiegend zwischen Nachbarn oder im selben Kreis. Generierte Datensätze sind keine realen Kooperationen; im Partnerfinder lassen sie sich ausblenden.',
+    counts: 'Derzeit {{researched}} recherchierte und {{generated}} generierte Kooperationen.',
+    researchedLink: 'Nur die recherchierten Kooperationen anzeigen',
+    methodTitle: 'Wie Partner vorgeschlagen werden',
+    method:
+      'Jeder Vorschlag ist die Summe von sechs benannten Kriterien – Nähe, bestehende Verbindungen, Erfahrung in der Aufgabe, Größe, gleicher Kreis und Förderfähigkeit –, jeweils mit Gewicht, Beitrag und einem Satz zur Begründung. Die Gewichte haben je Aufgabenfeld begründete Standardwerte und lassen sich im Partnerfinder ändern.',
   },
   footer: {
     sources: 'Datenquellen',

@@ -231,13 +231,18 @@ export const en: Messages = {
     error: 'The data could not be loaded. Please try again later.',
     empty: 'The database is still empty.',
   },
-  placeholder: {
-    comingSoon: 'This page is being prepared.',
-  },
   about: {
     title: 'Data & sources',
+    sourcesTitle: 'Data sources',
+    researched: 'Cooperations: {{count}} real NRW cooperations compiled by hand from statutes, official notices and council papers – each with its source.',
+    generatedTitle: 'Generated cooperations',
     generatedNote:
-      'There is no open registry of most cooperations. Beyond the researched ones, the atlas therefore generates a realistic set, marked as "generated".',
+      'There is no open registry of most cooperations. Beyond the researched ones, the atlas therefore generates a realistic set, marked as "generated": calibrated to about 1,500 public-law agreements and 250 special-purpose associations in NRW, mostly between neighbours or within a district. Generated records are not real cooperations; the partner finder can leave them out.',
+    counts: 'Currently {{researched}} researched and {{generated}} generated cooperations.',
+    researchedLink: 'Show only the researched cooperations',
+    methodTitle: 'How partners are suggested',
+    method:
+      'Each suggestion is the sum of six named criteria – proximity, existing ties, experience in the task, size fit, same district and funding eligibility – each with its weight, contribution and a sentence saying why. The weights have reasoned defaults per task area and can be changed in the partner finder.',
   },
   footer: {
     sources: 'Data sources',
