@@ -12,6 +12,7 @@ import { EXPORT_FORMATS, type ExportFile } from './analytics/exports';
 import { createContext, createServices, type Context } from './context';
 import { exportNetwork } from './modules/network/network.service';
 import { LegalForm, Provenance } from './shared/enums';
+import { AppError } from './shared/errors';
 import { buildAppSchema } from './schema';
 
 export interface AppOptions {
@@ -166,8 +167,13 @@ export async function createApp({ db, production, clientDist, log = console.erro
       res.setHeader('content-disposition', `attachment; filename="${result.filename}"`);
       res.send(result.body);
     } catch (error) {
-      const formatted = formatError(log)({ message: String(error), extensions: { code: (error as { extensions?: { code?: string } }).extensions?.code } }, error);
-      res.status(formatted.extensions?.code === 'NOT_FOUND' ? 404 : formatted.extensions?.code === 'UNAVAILABLE' ? 503 : 500).json({ error: formatted.message });
+      if (error instanceof AppError) {
+        const code = error.extensions.code;
+        res.status(code === 'NOT_FOUND' ? 404 : code === 'UNAVAILABLE' ? 503 : code === 'BAD_USER_INPUT' ? 400 : 500).json({ error: error.message });
+        return;
+      }
+      log(`internal error in export: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      res.status(500).json({ error: 'Interner Fehler / Internal server error' });
     }
   });
 

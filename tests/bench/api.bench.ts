@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 import seedrandom from 'seedrandom';
 import { prepareData, writeData } from '@ka/seed';
 import { Database } from '@ka/server/src/db/database';
-import { defaultMaxDistanceKm, existingTaskPartners, suggestPartners, type CooperationData, type MatchingOptions } from '@ka/server/src/matching/engine';
+import { defaultMaxDistanceKm, suggestPartners, type CooperationData, type MatchingOptions } from '@ka/server/src/matching/engine';
 import type { Geography } from '@ka/server/src/matching/geography';
 import { rank, scoreCandidate } from '@ka/server/src/matching/scoring';
 import type { CandidateFacts, TaskProfile } from '@ka/server/src/matching/types';
@@ -107,7 +107,7 @@ async function timeEach(requests: Request[], work: (request: Request) => Promise
 async function runScale(label: string, driver: Driver, neo4jUri: string, targetP95: number, rows: Array<Record<string, string>>): Promise<void> {
   const db = new Database(driver, 'neo4j');
   const repository = new MatchingRepository(db);
-  const geography = await repository.geography();
+  const { geography } = await repository.staticData();
   const requests = await requestSet(driver, 60);
 
   // In-process comparison on the same requests: ours (one Cypher round trip + scoring), the in-memory reference
@@ -147,7 +147,6 @@ async function runScale(label: string, driver: Driver, neo4jUri: string, targetP
     const naive = await naiveRanking(db, geography, request);
     if (naive.join() !== expected.join()) console.warn(`  note: naive ranking differs for ${request.ags}/${request.task.id}`);
   }
-  void existingTaskPartners;
 
   // Over HTTP with autocannon against the real server process.
   const server = await startServerProcess(neo4jUri);

@@ -114,6 +114,13 @@ describe('errors and other pages', () => {
     await session.page.goto(`${session.app.url}/kooperationen?herkunft=GENERATED`);
     await expect.poll(() => session.page.locator('.badge-generated').count()).toBeGreaterThan(5);
     expect(await accessibilityViolations(session.page)).toEqual([]);
+    const firstRow = () => session.page.locator('tbody tr').first().locator('td').first().textContent();
+    const pageOne = await firstRow();
+    await session.page.getByRole('link', { name: 'nächste Seite →' }).click();
+    await expect.poll(() => session.page.url()).toMatch(/nach=/);
+    await expect.poll(firstRow).not.toBe(pageOne);
+    await session.page.getByRole('link', { name: '← vorherige Seite' }).click();
+    await expect.poll(firstRow).toBe(pageOne);
     await session.page.goto(`${session.app.url}/kooperationen/K17`);
     await expect.poll(() => session.page.getByRole('link', { name: 'Originalquelle öffnen' }).count()).toBe(1);
     await expect.poll(() => session.page.locator('.map path.leaflet-interactive').count()).toBeGreaterThan(0);

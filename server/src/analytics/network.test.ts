@@ -36,7 +36,7 @@ describe('findGaps', () => {
       ['y', ['a', 'd']],
       ['a', ['x', 'y']],
     ]);
-    const gaps = findGaps(['x', 'y', 'a'], { cooperating: new Set(['a', 'b']), neighbours, hosts: [] });
+    const gaps = findGaps(['x', 'y', 'a'], { cooperating: new Set(['a', 'b']), neighbours });
     expect(gaps).toEqual([{ ags: 'x', neighbours: 3, cooperatingNeighbours: 2, share: 0.67 }]);
   });
 });

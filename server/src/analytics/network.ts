@@ -84,7 +84,6 @@ export interface GapInput {
   /** Municipalities in at least one cooperation covering the task. */
   cooperating: Set<string>;
   neighbours: Map<string, string[]>;
-  hosts: Array<{ ags: string; cooperationId: string; cooperationName: string; clients: string[] }>;
 }
 
 export interface Gap {

@@ -24,10 +24,6 @@ export class Geography {
     }
   }
 
-  get size(): number {
-    return this.places.size;
-  }
-
   border(a: string, b: string): Border | null {
     if (!this.graph.hasNode(a) || !this.graph.hasNode(b) || !this.graph.hasEdge(a, b)) return null;
     const attributes = this.graph.getEdgeAttributes(a, b) as Border;

@@ -40,10 +40,6 @@ export class MatchingRepository {
     };
   }
 
-  async geography(counter?: QueryCounter): Promise<Geography> {
-    return (await this.staticData(counter)).geography;
-  }
-
   async cooperationData(ags: string, taskArea: string, includeGenerated: boolean, radiusKm: number, counter?: QueryCounter): Promise<CooperationData> {
     const result = await this.db.read(COOPERATION_DATA, { ags, taskArea, includeGenerated, radiusM: radiusKm * 1000 }, counter);
     const row = result.records[0];

@@ -12,7 +12,7 @@ export class MatchingResolver {
     @Arg('taskArea', () => ID) taskArea: string,
     @Arg('options', () => PartnerOptions, { nullable: true }) options?: PartnerOptions,
   ): Promise<PartnerSuggestions> {
-    return ctx.services.matching.partnerSuggestions(ags, taskArea, options, ctx.loaders, ctx.queryCounter);
+    return ctx.services.matching.partnerSuggestions(ags, taskArea, options, ctx.queryCounter);
   }
 
   @Query(() => CoalitionSuggestions, { description: 'Groups of 2–6 municipalities including this one, ranked' })
@@ -22,7 +22,7 @@ export class MatchingResolver {
     @Arg('taskArea', () => ID) taskArea: string,
     @Arg('options', () => CoalitionOptions, { nullable: true }) options?: CoalitionOptions,
   ): Promise<CoalitionSuggestions> {
-    return ctx.services.matching.coalitionSuggestions(ags, taskArea, options, ctx.loaders, ctx.queryCounter);
+    return ctx.services.matching.coalitionSuggestions(ags, taskArea, options, ctx.queryCounter);
   }
 
   @Query(() => [JoinableCooperation], { description: 'Existing cooperations in the task nearby that the municipality is not a member of' })
@@ -32,6 +32,6 @@ export class MatchingResolver {
     @Arg('taskArea', () => ID) taskArea: string,
     @Arg('options', () => JoinableOptions, { nullable: true }) options?: JoinableOptions,
   ): Promise<JoinableCooperation[]> {
-    return ctx.services.matching.joinableCooperations(ags, taskArea, options, ctx.loaders, ctx.queryCounter);
+    return ctx.services.matching.joinableCooperations(ags, taskArea, options, ctx.loaders.cooperations, ctx.queryCounter);
   }
 }

@@ -4,7 +4,6 @@ import {
   joinableCooperations,
   suggestCoalitions,
   suggestPartners,
-  type CooperationData,
   type MatchingOptions,
 } from '../../matching/engine';
 import type { ComponentKey, Place, TaskProfile, Weights } from '../../matching/types';
@@ -12,17 +11,13 @@ import { defaultWeights, resolveWeights } from '../../matching/weights';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import type { MemberKind, MemberRole } from '../../shared/enums';
 import type { CooperationLoaders } from '../cooperations/cooperation.repository';
-import type { MunicipalityLoaders } from '../municipalities/municipality.repository';
 import { assertAgs } from '../municipalities/municipality.service';
 import type { Municipality } from '../municipalities/municipality.type';
-import type { TaskAreaLoaders } from '../task-areas/task-area.repository';
 import type { TaskAreaService } from '../task-areas/task-area.service';
 import type { TaskArea } from '../task-areas/task-area.type';
 import type { CoalitionOptions, JoinableOptions, PartnerOptions, WeightsInput } from './matching.input';
 import type { MatchingRepository, StaticData } from './matching.repository';
 import type { AppliedWeights, CoalitionSuggestions, JoinableCooperation, PartnerSuggestions } from './matching.type';
-
-type Loaders = { municipalities: MunicipalityLoaders; taskAreas: TaskAreaLoaders; cooperations: CooperationLoaders };
 
 const WEIGHT_FIELDS: Record<keyof WeightsInput, ComponentKey> = {
   proximity: 'PROXIMITY',
@@ -80,7 +75,7 @@ export class MatchingService {
     return this.loading;
   }
 
-  private async prepare(ags: string, taskAreaId: string, options: PartnerOptions | undefined, loaders: Loaders, counter: QueryCounter, radiusOverrideKm?: number) {
+  private async prepare(ags: string, taskAreaId: string, options: PartnerOptions | undefined, counter: QueryCounter, radiusOverrideKm?: number) {
     assertAgs(ags);
     this.taskAreas.assertId(taskAreaId);
     const cached = await this.staticData(counter);
@@ -89,7 +84,7 @@ export class MatchingService {
     if (!taskArea) throw new NotFoundError('Aufgabenfeld / Task area', taskAreaId);
     const focal = geography.places.get(ags);
     if (!focal) {
-      const exists = await loaders.municipalities.municipality.load(ags);
+      const exists = cached.municipalities.get(ags);
       if (!exists) throw new NotFoundError('Kommune / Municipality', ags);
       throw new BadUserInputError('ags', `Für ${exists.shortName} liegt keine Geometrie vor; Partner können nicht berechnet werden.`, `There is no geometry for ${exists.shortName}; partners cannot be computed.`);
     }
@@ -121,7 +116,7 @@ export class MatchingService {
   }
 
   /** Municipality records for places, from the in-memory copy (they change only with an import). */
-  private async municipalities(places: Array<Place | string>, _loaders: Loaders): Promise<Municipality[]> {
+  private async municipalities(places: Array<Place | string>): Promise<Municipality[]> {
     const { municipalities } = await this.staticData();
     return places.map((p) => {
       const ags = typeof p === 'string' ? p : p.ags;
@@ -131,10 +126,10 @@ export class MatchingService {
     });
   }
 
-  async partnerSuggestions(ags: string, taskAreaId: string, options: PartnerOptions | undefined, loaders: Loaders, counter: QueryCounter): Promise<PartnerSuggestions> {
-    const { taskArea, task, geography, focal, data, matchingOptions } = await this.prepare(ags, taskAreaId, options, loaders, counter);
+  async partnerSuggestions(ags: string, taskAreaId: string, options: PartnerOptions | undefined, counter: QueryCounter): Promise<PartnerSuggestions> {
+    const { taskArea, task, geography, focal, data, matchingOptions } = await this.prepare(ags, taskAreaId, options, counter);
     const ranking = suggestPartners(geography, focal, task, data, matchingOptions);
-    const [self, ...rest] = await this.municipalities([focal, ...ranking.candidates.map((c) => c.place), ...ranking.excludedExistingPartners], loaders);
+    const [self, ...rest] = await this.municipalities([focal, ...ranking.candidates.map((c) => c.place), ...ranking.excludedExistingPartners]);
     const candidates = rest.slice(0, ranking.candidates.length);
     const existingPartners = rest.slice(ranking.candidates.length);
     return {
@@ -168,13 +163,13 @@ export class MatchingService {
     };
   }
 
-  async coalitionSuggestions(ags: string, taskAreaId: string, options: CoalitionOptions | undefined, loaders: Loaders, counter: QueryCounter): Promise<CoalitionSuggestions> {
+  async coalitionSuggestions(ags: string, taskAreaId: string, options: CoalitionOptions | undefined, counter: QueryCounter): Promise<CoalitionSuggestions> {
     const minSize = options?.minSize ?? 2;
     const maxSize = options?.maxSize ?? 5;
     if (minSize > maxSize) throw new BadUserInputError('minSize', '„minSize“ ist größer als „maxSize“.', '"minSize" is larger than "maxSize".');
-    const { taskArea, task, geography, focal, data, matchingOptions } = await this.prepare(ags, taskAreaId, { ...options, limit: undefined }, loaders, counter);
+    const { taskArea, task, geography, focal, data, matchingOptions } = await this.prepare(ags, taskAreaId, { ...options, limit: undefined }, counter);
     const coalitions = suggestCoalitions(geography, focal, task, data, { ...matchingOptions, limit: options?.limit ?? 5, minSize, maxSize });
-    const all = await this.municipalities([focal, ...coalitions.flatMap((c) => c.members)], loaders);
+    const all = await this.municipalities([focal, ...coalitions.flatMap((c) => c.members)]);
     const byAgs = new Map(all.map((m) => [m.ags, m]));
     return {
       municipality: byAgs.get(focal.ags)!,
@@ -193,16 +188,16 @@ export class MatchingService {
     };
   }
 
-  async joinableCooperations(ags: string, taskAreaId: string, options: JoinableOptions | undefined, loaders: Loaders, counter: QueryCounter): Promise<JoinableCooperation[]> {
+  async joinableCooperations(ags: string, taskAreaId: string, options: JoinableOptions | undefined, loaders: CooperationLoaders, counter: QueryCounter): Promise<JoinableCooperation[]> {
     this.taskAreas.assertId(taskAreaId);
     const taskArea = (await this.staticData(counter)).taskAreas.get(taskAreaId);
     if (!taskArea) throw new NotFoundError('Aufgabenfeld / Task area', taskAreaId);
     const maxDistanceKm = options?.maxDistanceKm ?? (taskArea.proximity >= 0.5 ? 30 : 80);
-    const { geography, focal, data } = await this.prepare(ags, taskAreaId, { includeGenerated: options?.includeGenerated }, loaders, counter, maxDistanceKm);
-    const found = joinableCooperations(geography, focal, data as CooperationData, maxDistanceKm).slice(0, options?.limit ?? 20);
-    const nearest = await this.municipalities(found.flatMap((j) => (j.nearestMember ? [j.nearestMember] : [])), loaders);
+    const { geography, focal, data } = await this.prepare(ags, taskAreaId, { includeGenerated: options?.includeGenerated }, counter, maxDistanceKm);
+    const found = joinableCooperations(geography, focal, data, maxDistanceKm).slice(0, options?.limit ?? 20);
+    const nearest = await this.municipalities(found.flatMap((j) => (j.nearestMember ? [j.nearestMember] : [])));
     const nearestByAgs = new Map(nearest.map((m) => [m.ags, m]));
-    const members = await loaders.cooperations.members.loadMany(found.map((j) => j.cooperation.id));
+    const members = await loaders.members.loadMany(found.map((j) => j.cooperation.id));
     return found.map((j, index) => ({
       id: j.cooperation.id,
       name: j.cooperation.name,

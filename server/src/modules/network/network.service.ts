@@ -78,7 +78,7 @@ export class NetworkService {
     return {
       taskArea,
       cooperatingCount: cooperating.size,
-      gaps: findGaps(places, { cooperating, neighbours, hosts: [] }).map((g) => ({ ...g, municipality: municipality(g.ags) })),
+      gaps: findGaps(places, { cooperating, neighbours }).map((g) => ({ ...g, municipality: municipality(g.ags) })),
       hosts,
     };
   }

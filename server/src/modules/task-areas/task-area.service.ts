@@ -1,6 +1,6 @@
 import type { QueryCounter } from '../../db/database';
-import { BadUserInputError, NotFoundError } from '../../shared/errors';
-import type { TaskAreaLoaders, TaskAreaRepository } from './task-area.repository';
+import { BadUserInputError } from '../../shared/errors';
+import type { TaskAreaRepository } from './task-area.repository';
 import type { TaskArea } from './task-area.type';
 
 export class TaskAreaService {
@@ -14,12 +14,5 @@ export class TaskAreaService {
     if (!/^[a-z][a-z0-9_]{0,40}$/.test(id)) {
       throw new BadUserInputError(field, `„${field}“ ist keine gültige Aufgabenfeld-ID.`, `"${field}" is not a valid task area id.`);
     }
-  }
-
-  async byId(id: string, loaders: TaskAreaLoaders, field = 'taskArea'): Promise<TaskArea> {
-    this.assertId(id, field);
-    const taskArea = await loaders.taskArea.load(id);
-    if (!taskArea) throw new NotFoundError('Aufgabenfeld / Task area', id);
-    return taskArea;
   }
 }

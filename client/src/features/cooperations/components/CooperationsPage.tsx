@@ -8,23 +8,32 @@ import { CooperationDirectoryQuery } from '../api/cooperations';
 
 const PAGE = 25;
 
-/** The cooperation directory; filters and page live in the URL. */
+/**
+ * The cooperation directory; filters and position live in the URL. The position is the list of the server's
+ * (opaque) end cursors of the pages visited, so "next" appends one and "previous" drops the last.
+ */
 export function CooperationsPage() {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useSearchParams();
-  const page = Math.max(0, Number(search.get('seite') ?? '1') - 1);
+  const cursors = (search.get('nach') ?? '').split(',').filter(Boolean);
   const filter = {
     taskArea: search.get('aufgabe') || undefined,
     legalForm: (search.get('rechtsform') as LegalFormValue | null) || undefined,
     provenance: (search.get('herkunft') as 'RESEARCHED' | 'GENERATED' | null) || undefined,
   };
-  const after = page > 0 ? btoa(`o:${page * PAGE - 1}`).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_') : undefined;
+  const after = cursors.at(-1);
+  const withCursors = (list: string[]) => {
+    const next = new URLSearchParams(search);
+    if (list.length > 0) next.set('nach', list.join(','));
+    else next.delete('nach');
+    return `?${next.toString()}`;
+  };
   const { data, previousData, loading, error } = useQuery(CooperationDirectoryQuery, { variables: { filter, first: PAGE, after } });
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);
     else next.delete(key);
-    next.delete('seite');
+    next.delete('nach');
     setSearch(next, { replace: true });
   };
   const result = data ?? previousData;
@@ -64,11 +73,11 @@ export function CooperationsPage() {
             </tbody>
           </table>
           <nav aria-label={t('cooperations.pages')} className="pager">
-            {page > 0 && (
-              <Link to={`?${new URLSearchParams({ ...Object.fromEntries(search), seite: String(page) })}`}>← {t('cooperations.previous')}</Link>
+            {cursors.length > 0 && (
+              <Link to={withCursors(cursors.slice(0, -1))}>← {t('cooperations.previous')}</Link>
             )}{' '}
-            {result.cooperations.pageInfo.hasNextPage && (
-              <Link to={`?${new URLSearchParams({ ...Object.fromEntries(search), seite: String(page + 2) })}`}>{t('cooperations.next')} →</Link>
+            {result.cooperations.pageInfo.hasNextPage && result.cooperations.pageInfo.endCursor && (
+              <Link to={withCursors([...cursors, result.cooperations.pageInfo.endCursor])}>{t('cooperations.next')} →</Link>
             )}
           </nav>
         </>

@@ -5,6 +5,7 @@ import { graphql } from '../../../gql';
 import { ApiErrorMessage } from '../../../shared/errors';
 import { formatNumber } from '../../../shared/format';
 import { LazyShapeMap } from '../../../shared/map/LazyShapeMap';
+import { apiOptions, usePartnerParams } from '../../../shared/partnerParams';
 
 const DossierPartnerQuery = graphql(`
   query DossierPartner($ags: ID!, $taskArea: ID!, $options: PartnerOptions) {
@@ -52,18 +53,12 @@ interface Selection {
 export function DossierPage() {
   const { t, i18n } = useTranslation();
   const [search] = useSearchParams();
-  const ags = search.get('ags') ?? '';
-  const taskArea = search.get('aufgabe') ?? '';
+  const [params] = usePartnerParams();
+  const ags = params.ags ?? '';
+  const taskArea = params.taskArea ?? '';
   const partner = search.get('partner');
   const coalition = search.get('koalition');
-  const weights: Record<string, number> = {};
-  for (const [key, value] of search.entries()) if (key.startsWith('w.')) weights[key.slice(2)] = Number(value);
-  const options = {
-    targetPopulation: search.get('ziel') ? Number(search.get('ziel')) : undefined,
-    maxDistanceKm: search.get('radius') ? Number(search.get('radius')) : undefined,
-    includeGenerated: search.get('generiert') !== '0',
-    weights: Object.keys(weights).length > 0 ? weights : undefined,
-  };
+  const options = apiOptions(params);
   const partnerQuery = useQuery(DossierPartnerQuery, { variables: { ags, taskArea, options: { ...options, limit: 50 } }, skip: !partner });
   const coalitionQuery = useQuery(DossierCoalitionQuery, { variables: { ags, taskArea, options: { ...options, limit: 20 } }, skip: !coalition });
   const error = partnerQuery.error ?? coalitionQuery.error;

@@ -7,16 +7,15 @@ import { ProvenanceBadge } from '../../../shared/components/ProvenanceBadge';
 import { LazyShapeMap, scoreColor } from '../../../shared/map/LazyShapeMap';
 import { MunicipalitySearch } from '../../../shared/search/MunicipalitySearch';
 import { CoalitionSuggestionsQuery, FinderMunicipalityQuery, JoinableCooperationsQuery, PartnerSuggestionsQuery, TaskAreasQuery } from '../api/partners';
-import { apiOptions, usePartnerParams, WEIGHT_KEYS, type PartnerParams, type Tab, type WeightKey } from '../hooks/usePartnerParams';
+import { apiOptions, toSearchParams, usePartnerParams, WEIGHT_KEYS, type PartnerParams, type Tab, type WeightKey } from '../../../shared/partnerParams';
 import { ScoreBreakdown } from './ScoreBreakdown';
 import { WeightSliders } from './WeightSliders';
 
 const TABS: Tab[] = ['partner', 'koalitionen', 'beitreten'];
 
-export function dossierLink(params: PartnerParams, selection: string): string {
-  const query = new URLSearchParams(window.location.search);
-  query.delete('tab');
-  return `/dossier?${query.toString()}&${selection}`;
+/** The dossier for one candidate or coalition, with the same municipality, task, goals and weights. */
+function dossierLink(params: PartnerParams, selection: string): string {
+  return `/dossier?${toSearchParams({ ...params, tab: 'partner' }).toString()}&${selection}`;
 }
 
 export function PartnerFinderPage() {

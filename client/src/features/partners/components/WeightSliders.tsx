@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { WEIGHT_KEYS, type WeightKey } from '../hooks/usePartnerParams';
+import { WEIGHT_KEYS, type WeightKey } from '../../../shared/partnerParams';
 
 interface Props {
   weights: Record<WeightKey, number>;

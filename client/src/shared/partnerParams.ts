@@ -17,6 +17,19 @@ export interface PartnerParams {
 
 const numberOrNull = (value: string | null) => (value !== null && value !== '' && Number.isFinite(Number(value)) ? Number(value) : null);
 
+/** The URL form of the partner finder's state; the dossier reads the same parameters. */
+export function toSearchParams(params: PartnerParams): URLSearchParams {
+  const query = new URLSearchParams();
+  if (params.ags) query.set('ags', params.ags);
+  if (params.taskArea) query.set('aufgabe', params.taskArea);
+  if (params.targetPopulation) query.set('ziel', String(params.targetPopulation));
+  if (params.maxDistanceKm) query.set('radius', String(params.maxDistanceKm));
+  if (!params.includeGenerated) query.set('generiert', '0');
+  for (const key of WEIGHT_KEYS) if (params.weights[key] !== undefined) query.set(`w.${key}`, String(params.weights[key]));
+  if (params.tab !== 'partner') query.set('tab', params.tab);
+  return query;
+}
+
 /**
  * The partner finder's state lives in the URL (municipality, task area, goals, filters, weights, tab), so a link
  * reproduces exactly the same view, e.g. /partner?ags=05958036&aufgabe=standesamt&w.sameDistrict=3.
@@ -42,18 +55,7 @@ export function usePartnerParams(): [PartnerParams, (changes: Partial<PartnerPar
   }, [search]);
 
   const update = useCallback(
-    (changes: Partial<PartnerParams>) => {
-      const next = { ...params, ...changes };
-      const query = new URLSearchParams();
-      if (next.ags) query.set('ags', next.ags);
-      if (next.taskArea) query.set('aufgabe', next.taskArea);
-      if (next.targetPopulation) query.set('ziel', String(next.targetPopulation));
-      if (next.maxDistanceKm) query.set('radius', String(next.maxDistanceKm));
-      if (!next.includeGenerated) query.set('generiert', '0');
-      for (const key of WEIGHT_KEYS) if (next.weights[key] !== undefined) query.set(`w.${key}`, String(next.weights[key]));
-      if (next.tab !== 'partner') query.set('tab', next.tab);
-      setSearch(query, { replace: true });
-    },
+    (changes: Partial<PartnerParams>) => setSearch(toSearchParams({ ...params, ...changes }), { replace: true }),
     [params, setSearch],
   );
   return [params, update];
