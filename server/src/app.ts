@@ -9,7 +9,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import type { Database } from './db/database';
 import { EXPORT_FORMATS, type ExportFile } from './analytics/exports';
-import { createContext, createServices, type Context } from './context';
+import { createContext, createServices, type Context, type Services } from './context';
 import { exportNetwork } from './modules/network/network.service';
 import { LegalForm, Provenance } from './shared/enums';
 import { AppError } from './shared/errors';
@@ -113,6 +113,7 @@ export interface App {
   app: express.Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  services: Services;
 }
 
 export async function createApp({ db, production, clientDist, log = console.error }: AppOptions): Promise<App> {
@@ -185,5 +186,5 @@ export async function createApp({ db, production, clientDist, log = console.erro
     app.get(/^(?!\/graphql|\/health|\/api\/).*/, (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
   }
 
-  return { app, httpServer, apollo };
+  return { app, httpServer, apollo, services };
 }

@@ -4,7 +4,7 @@ import { int, rank, scoreCandidate, type Score } from './scoring';
 import type { CandidateFacts, ComponentKey, FundingEstimate, Place, ScoreComponent, TaskProfile, Weights } from './types';
 import { COMPONENT_KEYS, COMPONENT_SOURCES } from './weights';
 
-/** Cooperation data of one request, read from Neo4j (or from memory in the benchmark's reference). */
+/** Cooperation data of one request, taken from the in-memory cooperation index (see cooperation-index.ts). */
 export interface CooperationData {
   /** Cooperations the focal municipality shares with each other municipality. */
   ties: Array<{ ags: string; id: string; name: string; taskAreaIds: string[] }>;

@@ -5,8 +5,7 @@ import type { Border, Place } from './types';
 
 /**
  * The static geography every ranking needs: municipalities with centroid, population and Kreis, and the border
- * graph. It only changes with an import, so the service keeps one in memory (see docs/decisions/006) and asks
- * Neo4j per request only for the cooperation data, which users can change.
+ * graph. It only changes with an import, so the service keeps one in memory (see docs/decisions/006).
  */
 export class Geography {
   readonly places = new Map<string, Place>();

@@ -52,8 +52,9 @@ export class MatchingService {
   ) {}
 
   /**
-   * Geography, municipality records and task areas in memory: loaded on first use, reloaded when the Dataset node
-   * says an import ran (checked at most every 10 s), so a ranking costs one Cypher round trip.
+   * Geography, municipality records, task areas and the cooperation index in memory: loaded on first use, reloaded
+   * when the Dataset node says an import ran (checked at most every 10 s), so a ranking needs no Cypher round trip
+   * (docs/decisions/007).
    */
   async staticData(counter?: QueryCounter): Promise<StaticData> {
     const now = Date.now();
@@ -111,7 +112,7 @@ export class MatchingService {
     };
     // The ranking's radius, or a larger one a caller asks for (cooperations to join).
     const radiusKm = Math.max(matchingOptions.maxDistanceKm, radiusOverrideKm ?? 0);
-    const data = await this.repository.cooperationData(ags, taskArea.id, options?.includeGenerated ?? true, radiusKm, counter);
+    const data = cached.cooperations.dataFor(geography, focal, taskArea.id, options?.includeGenerated ?? true, radiusKm);
     return { taskArea, task, geography, focal, data, matchingOptions };
   }
 

@@ -1,0 +1,64 @@
+import seedrandom from 'seedrandom';
+import type { CooperationData } from '@ka/server/src/matching/engine';
+import { MatchingRepository, type StaticData } from '@ka/server/src/modules/matching/matching.repository';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app';
+import { cooperationDataFromGraph } from '../support/graph-reference';
+
+let app: TestApp;
+let snapshot: StaticData;
+beforeAll(async () => {
+  app = await startTestApp();
+  snapshot = await new MatchingRepository(app.db).staticData();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Order-free form of the cooperation data, so the index and Cypher can be compared as values. */
+function normalise(data: CooperationData) {
+  return {
+    ties: data.ties.map((t) => `${t.ags}|${t.id}|${[...t.taskAreaIds].sort().join(',')}`).sort(),
+    sharedPartners: data.sharedPartners.map((s) => `${s.ags}:${s.n}`).sort(),
+    taskCooperations: data.taskCooperations
+      .map((c) => `${c.id}|${c.legalForm}|${c.provenance}|${c.members.map((m) => `${m.kind}:${m.key}:${m.role}`).sort().join(',')}`)
+      .sort(),
+  };
+}
+
+describe('the in-memory cooperation index', () => {
+  it('gives the same cooperation data as the graph query for random municipalities, task areas and radii', async () => {
+    const { geography, taskAreas, cooperations } = snapshot;
+    const places = [...geography.places.values()].sort((a, b) => a.ags.localeCompare(b.ags));
+    const tasks = [...taskAreas.keys()].sort();
+    const random = seedrandom('cooperation-index');
+    const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+    const cases = Array.from({ length: 60 }, () => ({ focal: pick(places), task: pick(tasks), includeGenerated: random() < 0.7, radiusKm: pick([15, 40, 100]) }));
+    // Olsberg (Hochsauerlandkreis) and Standesamt: cooperations with Kreis members and researched ones.
+    cases.push({ focal: geography.places.get('05958040')!, task: 'standesamt', includeGenerated: false, radiusKm: 40 });
+
+    let compared = 0;
+    let nonEmpty = 0;
+    for (const { focal, task, includeGenerated, radiusKm } of cases) {
+      const fromIndex = normalise(cooperations.dataFor(geography, focal, task, includeGenerated, radiusKm));
+      const fromGraph = normalise(await cooperationDataFromGraph(app.db, focal.ags, task, includeGenerated, radiusKm));
+      expect(fromIndex.ties, `ties of ${focal.ags}`).toEqual(fromGraph.ties);
+      expect(fromIndex.sharedPartners, `shared partners of ${focal.ags}`).toEqual(fromGraph.sharedPartners);
+      // Neo4j and turf measure with slightly different earth radii (~0.1 %): a cooperation whose nearest member lies
+      // right on the radius may fall on either side. Anything else must match exactly.
+      const onEdge = (entry: string) => {
+        const memberAgs = entry.split('|')[3]!.split(',').filter((m) => m.startsWith('MUNICIPALITY:')).map((m) => m.split(':')[1]!);
+        const nearest = Math.min(...memberAgs.map((ags) => geography.places.get(ags)).filter((p) => p !== undefined).map((p) => geography.distanceKm(focal, p)));
+        return Math.abs(nearest - radiusKm) < radiusKm * 0.005;
+      };
+      const onlyIndex = fromIndex.taskCooperations.filter((c) => !fromGraph.taskCooperations.includes(c));
+      const onlyGraph = fromGraph.taskCooperations.filter((c) => !fromIndex.taskCooperations.includes(c));
+      expect([...onlyIndex, ...onlyGraph].filter((c) => !onEdge(c)), `task cooperations of ${focal.ags}/${task}`).toEqual([]);
+      compared++;
+      if (fromGraph.ties.length > 0 && fromGraph.taskCooperations.length > 0) nonEmpty++;
+    }
+    expect(compared).toBe(61);
+    // The comparison means something only if most cases actually have cooperations to compare.
+    expect(nonEmpty).toBeGreaterThan(30);
+  });
+});
