@@ -1,7 +1,8 @@
 import seedrandom from 'seedrandom';
+import { createServices } from '@ka/server/src/context';
 import type { CooperationData } from '@ka/server/src/matching/engine';
 import { MatchingRepository, type StaticData } from '@ka/server/src/modules/matching/matching.repository';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
 import { cooperationDataFromGraph } from '../support/graph-reference';
 
@@ -60,5 +61,46 @@ describe('the in-memory cooperation index', () => {
     expect(compared).toBe(61);
     // The comparison means something only if most cases actually have cooperations to compare.
     expect(nonEmpty).toBeGreaterThan(30);
+  });
+});
+
+describe('the matching snapshot', () => {
+  const OLSBERG = '05958040';
+  const TEST_ID = 'TEST-RELOAD-1';
+
+  afterEach(async () => {
+    vi.useRealTimers();
+    await app.db.write('MATCH (c:Cooperation {id: $id}) DETACH DELETE c', { id: TEST_ID });
+  });
+
+  it('picks up a changed graph after the next version check, and not before', async () => {
+    const { matching } = createServices(app.db);
+    const before = await matching.partnerSuggestions(OLSBERG, 'standesamt', { limit: 5 }, { count: 0 });
+    const top = before.candidates[0]!.municipality.ags;
+
+    // What an import does: a new cooperation in the graph and a new Dataset stamp.
+    const { records } = await app.db.read("MATCH (d:Dataset {key: 'main'}) RETURN d.importedAt AS importedAt");
+    const importedAt = records[0]!.get('importedAt');
+    await app.db.write(
+      `MATCH (a:Municipality {ags: $a}), (b:Municipality {ags: $b}), (t:TaskArea {id: 'standesamt'})
+       CREATE (c:Cooperation {id: $id, name: 'Test-Standesamt', legalForm: 'OERV', provenance: 'RESEARCHED'})
+       CREATE (a)-[:MEMBER_OF {role: 'MEMBER'}]->(c), (b)-[:MEMBER_OF {role: 'MEMBER'}]->(c), (c)-[:COVERS]->(t)
+       WITH c MATCH (d:Dataset {key: 'main'}) SET d.importedAt = datetime()`,
+      { a: OLSBERG, b: top, id: TEST_ID },
+    );
+    try {
+      // Within the 10 s window the service still ranks from its snapshot.
+      const cached = await matching.partnerSuggestions(OLSBERG, 'standesamt', { limit: 5 }, { count: 0 });
+      expect(cached.candidates[0]!.municipality.ags).toBe(top);
+
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 11_000);
+      const after = await matching.partnerSuggestions(OLSBERG, 'standesamt', { limit: 5 }, { count: 0 });
+      // Now a partner in the task: excluded from the candidates and listed as an existing partner.
+      expect(after.candidates.map((c) => c.municipality.ags)).not.toContain(top);
+      expect(after.existingPartners.map((m) => m.ags)).toContain(top);
+    } finally {
+      await app.db.write("MATCH (d:Dataset {key: 'main'}) SET d.importedAt = $importedAt", { importedAt });
+    }
   });
 });

@@ -39,8 +39,8 @@ function toApplied(weights: Weights): AppliedWeights {
   };
 }
 
-/** How often the service checks whether an import replaced the geography it keeps in memory. */
-const GEOGRAPHY_CHECK_MS = 10_000;
+/** How often the service checks whether an import replaced the snapshot it keeps in memory. */
+const SNAPSHOT_CHECK_MS = 10_000;
 
 export class MatchingService {
   private cache: { version: string; value: StaticData; checkedAt: number } | null = null;
@@ -58,7 +58,7 @@ export class MatchingService {
    */
   async staticData(counter?: QueryCounter): Promise<StaticData> {
     const now = Date.now();
-    if (this.cache && now - this.cache.checkedAt < GEOGRAPHY_CHECK_MS) return this.cache.value;
+    if (this.cache && now - this.cache.checkedAt < SNAPSHOT_CHECK_MS) return this.cache.value;
     this.loading ??= (async () => {
       try {
         const version = await this.repository.datasetVersion(counter);
