@@ -21,6 +21,7 @@ interface Neighbour {
 }
 
 const isGenerated = (cooperation: IndexedCooperation) => cooperation.provenance === 'GENERATED';
+const byId = (x: IndexedCooperation, y: IndexedCooperation) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
 /**
  * The cooperations and memberships in memory, indexed by member and by task area, so that the cooperation data of
@@ -30,7 +31,8 @@ const isGenerated = (cooperation: IndexedCooperation) => cooperation.provenance 
 export class CooperationIndex {
   private readonly byMunicipality = new Map<string, IndexedCooperation[]>();
   private readonly byDistrict = new Map<string, IndexedCooperation[]>();
-  private readonly byTaskArea = new Map<string, IndexedCooperation[]>();
+  /** Task area → member municipality → the cooperations covering that task it belongs to. */
+  private readonly byTaskAndMunicipality = new Map<string, Map<string, IndexedCooperation[]>>();
   private readonly links = new Map<string, Neighbour[]>();
 
   constructor(cooperations: IndexedCooperation[], links: CooperationLink[]) {
@@ -40,12 +42,17 @@ export class CooperationIndex {
       else map.set(key, [cooperation]);
     };
     // Sorted by id so that every list, and so every explanation built from it, comes out in the same order.
-    for (const cooperation of [...cooperations].sort((x, y) => x.id.localeCompare(y.id))) {
+    for (const cooperation of [...cooperations].sort(byId)) {
       for (const member of cooperation.members) {
-        if (member.kind === 'MUNICIPALITY') push(this.byMunicipality, member.key, cooperation);
-        else if (member.kind === 'DISTRICT') push(this.byDistrict, member.key, cooperation);
+        if (member.kind === 'MUNICIPALITY') {
+          push(this.byMunicipality, member.key, cooperation);
+          for (const taskAreaId of cooperation.taskAreaIds) {
+            let byMember = this.byTaskAndMunicipality.get(taskAreaId);
+            if (!byMember) this.byTaskAndMunicipality.set(taskAreaId, (byMember = new Map()));
+            push(byMember, member.key, cooperation);
+          }
+        } else if (member.kind === 'DISTRICT') push(this.byDistrict, member.key, cooperation);
       }
-      for (const taskAreaId of cooperation.taskAreaIds) push(this.byTaskArea, taskAreaId, cooperation);
     }
     for (const link of links) {
       for (const [from, to] of [
@@ -87,19 +94,21 @@ export class CooperationIndex {
       }
     }
 
-    const near = new Set(geography.within(focal, radiusKm).map(({ place }) => place.ags));
-    near.add(focal.ags);
-    const taskCooperations: TaskCooperation[] = [];
-    for (const cooperation of this.byTaskArea.get(taskAreaId) ?? []) {
-      if (!counts(cooperation)) continue;
-      const inReach = cooperation.members.some(
-        (member) => (member.kind === 'MUNICIPALITY' && near.has(member.key)) || (member.kind === 'DISTRICT' && member.key === focal.districtKey),
-      );
-      if (inReach) {
-        const { id, name, legalForm, provenance, members } = cooperation;
-        taskCooperations.push({ id, name, legalForm, provenance, members });
+    // Looked up from the municipalities in reach (a few hundred at most), not by scanning every task cooperation.
+    const found = new Set<IndexedCooperation>();
+    const byMember = this.byTaskAndMunicipality.get(taskAreaId);
+    if (byMember) {
+      for (const ags of [focal.ags, ...geography.within(focal, radiusKm).map(({ place }) => place.ags)]) {
+        for (const cooperation of byMember.get(ags) ?? []) found.add(cooperation);
       }
     }
+    for (const cooperation of this.byDistrict.get(focal.districtKey) ?? []) {
+      if (cooperation.taskAreaIds.includes(taskAreaId)) found.add(cooperation);
+    }
+    const taskCooperations: TaskCooperation[] = [...found]
+      .filter(counts)
+      .sort(byId)
+      .map(({ id, name, legalForm, provenance, members }) => ({ id, name, legalForm, provenance, members }));
 
     return { ties, sharedPartners: [...shared].map(([ags, n]) => ({ ags, n })), taskCooperations };
   }
