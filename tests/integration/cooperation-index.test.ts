@@ -35,7 +35,7 @@ describe('the in-memory cooperation index', () => {
     const random = seedrandom('cooperation-index');
     const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
     const cases = Array.from({ length: 60 }, () => ({ focal: pick(places), task: pick(tasks), includeGenerated: random() < 0.7, radiusKm: pick([15, 40, 100]) }));
-    // Olsberg (Hochsauerlandkreis) and Standesamt: cooperations with Kreis members and researched ones.
+    // Schmallenberg (Hochsauerlandkreis) and Standesamt, without generated data: researched cooperations only.
     cases.push({ focal: geography.places.get('05958040')!, task: 'standesamt', includeGenerated: false, radiusKm: 40 });
 
     let compared = 0;
@@ -65,7 +65,7 @@ describe('the in-memory cooperation index', () => {
 });
 
 describe('the matching snapshot', () => {
-  const OLSBERG = '05958040';
+  const SCHMALLENBERG = '05958040';
   const TEST_ID = 'TEST-RELOAD-1';
 
   afterEach(async () => {
@@ -75,7 +75,7 @@ describe('the matching snapshot', () => {
 
   it('picks up a changed graph after the next version check, and not before', async () => {
     const { matching } = createServices(app.db);
-    const before = await matching.partnerSuggestions(OLSBERG, 'standesamt', { limit: 5 }, { count: 0 });
+    const before = await matching.partnerSuggestions(SCHMALLENBERG, 'standesamt', { limit: 5 }, { count: 0 });
     const top = before.candidates[0]!.municipality.ags;
 
     // What an import does: a new cooperation in the graph and a new Dataset stamp.
@@ -86,16 +86,16 @@ describe('the matching snapshot', () => {
        CREATE (c:Cooperation {id: $id, name: 'Test-Standesamt', legalForm: 'OERV', provenance: 'RESEARCHED'})
        CREATE (a)-[:MEMBER_OF {role: 'MEMBER'}]->(c), (b)-[:MEMBER_OF {role: 'MEMBER'}]->(c), (c)-[:COVERS]->(t)
        WITH c MATCH (d:Dataset {key: 'main'}) SET d.importedAt = datetime()`,
-      { a: OLSBERG, b: top, id: TEST_ID },
+      { a: SCHMALLENBERG, b: top, id: TEST_ID },
     );
     try {
       // Within the 10 s window the service still ranks from its snapshot.
-      const cached = await matching.partnerSuggestions(OLSBERG, 'standesamt', { limit: 5 }, { count: 0 });
+      const cached = await matching.partnerSuggestions(SCHMALLENBERG, 'standesamt', { limit: 5 }, { count: 0 });
       expect(cached.candidates[0]!.municipality.ags).toBe(top);
 
       vi.useFakeTimers({ toFake: ['Date'] });
       vi.setSystemTime(Date.now() + 11_000);
-      const after = await matching.partnerSuggestions(OLSBERG, 'standesamt', { limit: 5 }, { count: 0 });
+      const after = await matching.partnerSuggestions(SCHMALLENBERG, 'standesamt', { limit: 5 }, { count: 0 });
       // Now a partner in the task: excluded from the candidates and listed as an existing partner.
       expect(after.candidates.map((c) => c.municipality.ags)).not.toContain(top);
       expect(after.existingPartners.map((m) => m.ags)).toContain(top);
