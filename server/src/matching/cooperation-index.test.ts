@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CooperationIndex, type IndexedCooperation } from './cooperation-index';
 import { Geography } from './geography';
-import type { Place } from './types';
+import { testPlace } from './test-places';
 
-const place = (ags: string, longitude: number, latitude: number, districtKey = '05958'): Place => ({
-  ags,
-  name: `Ort ${ags.slice(-3)}`,
-  population: 10_000,
-  districtKey,
-  districtName: districtKey,
-  stateKey: '05',
-  longitude,
-  latitude,
-});
 
 // F in the middle; A and B close (about 7 km), FAR about 70 km away in another Kreis.
-const F = place('05958001', 7.0, 51.0);
-const A = place('05958002', 7.1, 51.0);
-const B = place('05958003', 6.9, 51.0);
-const FAR = place('05974004', 8.0, 51.0, '05974');
+const F = testPlace('05958001', 7.0, 51.0);
+const A = testPlace('05958002', 7.1, 51.0);
+const B = testPlace('05958003', 6.9, 51.0);
+const FAR = testPlace('05974004', 8.0, 51.0, 10_000, '05974');
 const geography = new Geography([F, A, B, FAR], []);
 
 const member = (key: string, role = 'MEMBER', kind: 'MUNICIPALITY' | 'DISTRICT' = 'MUNICIPALITY') => ({ kind, key, role });

@@ -3,26 +3,17 @@ import { suggestCoalitions, suggestPartners, joinableCooperations, type Cooperat
 import { estimateFunding } from './funding';
 import { Geography } from './geography';
 import { existingTiesFactor, experienceFactor, proximityFactor, sameDistrictFactor, sizeFitFactor } from './scoring';
-import type { CandidateFacts, Place, TaskProfile } from './types';
+import { testPlace } from './test-places';
+import type { CandidateFacts, TaskProfile } from './types';
 import { defaultWeights, resolveWeights } from './weights';
 
-const place = (ags: string, longitude: number, latitude: number, population = 10_000, districtKey = '05958'): Place => ({
-  ags,
-  name: `Ort ${ags.slice(-3)}`,
-  population,
-  districtKey,
-  districtName: districtKey === '05958' ? 'Hochsauerlandkreis' : 'Kreis Soest',
-  stateKey: '05',
-  longitude,
-  latitude,
-});
 
 // F in the middle; A east and B west at the same distance, only A shares a border with F.
-const F = place('05958001', 7.0, 51.0);
-const A = place('05958002', 7.1, 51.0);
-const B = place('05958003', 6.9, 51.0);
-const C = place('05958004', 7.0, 51.1, 30_000);
-const D = place('05974005', 7.2, 51.0, 8_000, '05974');
+const F = testPlace('05958001', 7.0, 51.0);
+const A = testPlace('05958002', 7.1, 51.0);
+const B = testPlace('05958003', 6.9, 51.0);
+const C = testPlace('05958004', 7.0, 51.1, 30_000);
+const D = testPlace('05974005', 7.2, 51.0, 8_000, '05974');
 const places = [F, A, B, C, D];
 const geography = new Geography(places, [
   { a: F.ags, b: A.ags, lengthKm: 8, touch: false },
@@ -73,9 +64,9 @@ describe('score components', () => {
   });
 
   it('size fit: complementary prefers a larger host, similar prefers a peer', () => {
-    const small = place('x', 7, 51, 5_000);
-    const large = place('y', 7, 51, 50_000);
-    const peer = place('z', 7, 51, 10_000);
+    const small = testPlace('x', 7, 51, 5_000);
+    const large = testPlace('y', 7, 51, 50_000);
+    const peer = testPlace('z', 7, 51, 10_000);
     expect(sizeFitFactor(F, large, it_, 60_000, 'COMPLEMENTARY').raw).toBeGreaterThan(sizeFitFactor(F, small, it_, 60_000, 'COMPLEMENTARY').raw);
     expect(sizeFitFactor(F, peer, bauhof, 15_000, 'SIMILAR').raw).toBeGreaterThan(sizeFitFactor(F, small, bauhof, 15_000, 'SIMILAR').raw);
   });
