@@ -28,7 +28,10 @@ function makeProgress(): { progress: Progress; stop: () => void } {
           if (current) bar.stop();
           current = stage;
           bar.start(total, done, { stage: stage.padEnd(28) });
-        } else bar.update(done);
+        } else {
+          bar.setTotal(total);
+          bar.update(done);
+        }
       },
       stop: () => bar.stop(),
     };

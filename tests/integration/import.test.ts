@@ -153,9 +153,14 @@ describe('re-running the import', () => {
                UNION ALL MATCH (c:Cooperation {provenance: 'RESEARCHED'}) RETURN 'researched' AS key, count(c) AS n }
         RETURN key, n`);
     const before = await snapshot();
-    const report = await importData({ driver, dataDir: DATA_DIR, scope: 'nrw' });
+    const finalProgress = new Map<string, string>();
+    const report = await importData({ driver, dataDir: DATA_DIR, scope: 'nrw', progress: (stage, done, total) => finalProgress.set(stage, `${done}/${total}`) });
     expect(report.problems).toEqual([]);
     expect(await snapshot()).toEqual(before);
+    // What the user reads at the end of each stage: the pairs written, not a step counter.
+    const [links] = await query<{ n: number }>('MATCH ()-[r:COOPERATES_WITH]->() RETURN count(r) AS n');
+    expect(finalProgress.get('Kooperationsbeziehungen')).toBe(`${links!.n}/${links!.n}`);
+    expect(finalProgress.get('Kommunen')).toBe('396/396');
   });
 });
 

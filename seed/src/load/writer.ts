@@ -150,14 +150,16 @@ export class GraphWriter {
   async writeCooperationLinks(): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {
+      // One step whose size is known only afterwards: it ends with the number of pairs written.
       this.progress('Kooperationsbeziehungen', 0, 1);
       await session.run('MATCH ()-[r:COOPERATES_WITH]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS');
-      await session.run(`
+      const result = await session.run(`
         MATCH (a:Municipality)-[:MEMBER_OF]->(c:Cooperation)<-[:MEMBER_OF]-(b:Municipality)
         WHERE a.ags < b.ags
         WITH a, b, count(DISTINCT c) AS weight, count(DISTINCT CASE WHEN c.provenance <> 'GENERATED' THEN c END) AS researched
         CALL (a, b, weight, researched) { CREATE (a)-[:COOPERATES_WITH {weight: weight, researched: researched}]->(b) } IN TRANSACTIONS OF 20000 ROWS`);
-      this.progress('Kooperationsbeziehungen', 1, 1);
+      const pairs = result.summary.counters.updates().relationshipsCreated;
+      this.progress('Kooperationsbeziehungen', pairs, pairs);
     } finally {
       await session.close();
     }
