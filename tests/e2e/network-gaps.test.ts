@@ -36,6 +36,15 @@ describe('network page for researchers', () => {
     await session.page.getByLabel('Aufgabenfeld').selectOption('it');
     await expect.poll(() => session.page.url()).toContain('aufgabe=it');
     await expect.poll(() => session.page.getByRole('link', { name: 'knoten.csv' }).getAttribute('href')).toBe('/api/export/knoten.csv?aufgabe=it');
+    // Municipalities without an IT tie are grey, in the legend and on the map, and belong to no community.
+    const summary = () => session.page.getByRole('status').first().textContent();
+    // Without a filter every municipality has a tie; with IT, some have none (wait for the filtered result).
+    await expect.poll(summary).toMatch(/[1-9]\d* Kommunen ohne Verbindung/);
+    const isolated = Number((await summary())!.match(/(\d+) Kommunen ohne Verbindung/)![1]);
+    expect(isolated).toBeGreaterThan(0);
+    await expect.poll(() => session.page.locator('.legend-list li').last().textContent()).toContain(`ohne Verbindung: ${isolated}`);
+    await expect.poll(() => session.page.locator('.map path.leaflet-interactive[fill="#d9d9d9"]').count()).toBe(isolated);
+    expect(await accessibilityViolations(session.page)).toEqual([]);
     await screenshot(session.page, '12-network-it');
   });
 });

@@ -28,9 +28,9 @@ const count = async (cypher: string) => {
 const EDGES_IT = `MATCH (a:Municipality)-[:MEMBER_OF]->(c:Cooperation)<-[:MEMBER_OF]-(b:Municipality)
   WHERE a.ags < b.ags AND (c)-[:COVERS]->(:TaskArea {id: 'it'}) RETURN count(DISTINCT [a.ags, b.ags])`;
 
-type Network = { cooperationNetwork: { snapshotDate: string; communityCount: number; modularity: number; nodes: Array<{ municipality: { ags: string; districtKey?: string; district: { name: string } }; community: number; degree: number; betweenness: number }>; edges: Array<{ weight: number }>; districts: Array<{ density: number }> } };
+type Network = { cooperationNetwork: { snapshotDate: string; communityCount: number; isolatedCount: number; modularity: number; nodes: Array<{ municipality: { ags: string; districtKey?: string; district: { name: string } }; community: number | null; degree: number; betweenness: number }>; edges: Array<{ weight: number }>; districts: Array<{ density: number }> } };
 const NETWORK = `query Network($filter: NetworkFilter) { cooperationNetwork(filter: $filter) {
-  snapshotDate communityCount modularity
+  snapshotDate communityCount isolatedCount modularity
   nodes { community degree weightedDegree betweenness x y municipality { ags shortName district { name } } }
   edges { source target weight }
   districts { districtKey name municipalities internalTies density } } }`;
@@ -46,7 +46,7 @@ describe('cooperation network', () => {
     expect(network.modularity).toBeGreaterThan(0.2);
     // Purity: most municipalities share their community with the majority of their own Kreis.
     const byDistrict = new Map<string, number[]>();
-    for (const n of network.nodes) byDistrict.set(n.municipality.district.name, [...(byDistrict.get(n.municipality.district.name) ?? []), n.community]);
+    for (const n of network.nodes) byDistrict.set(n.municipality.district.name, [...(byDistrict.get(n.municipality.district.name) ?? []), n.community ?? -1]);
     let majority = 0;
     for (const communities of byDistrict.values()) {
       const counts = new Map<number, number>();
@@ -57,9 +57,21 @@ describe('cooperation network', () => {
     expect(network.snapshotDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('filters by task area', async () => {
+  it('filters by task area; municipalities without an IT tie belong to no community', async () => {
     const { data } = await app.graphql<Network>(NETWORK, { filter: { taskArea: 'it' } });
-    expect(data!.cooperationNetwork.edges.length).toBe(await count(EDGES_IT));
+    const network = data!.cooperationNetwork;
+    expect(network.edges.length).toBe(await count(EDGES_IT));
+    const isolated = network.nodes.filter((n) => n.degree === 0);
+    expect(isolated.length).toBeGreaterThan(0);
+    expect(isolated.every((n) => n.community === null)).toBe(true);
+    expect(network.isolatedCount).toBe(isolated.length);
+    const sizes = new Map<number, number>();
+    for (const n of network.nodes) if (n.community !== null) sizes.set(n.community, (sizes.get(n.community) ?? 0) + 1);
+    expect(network.communityCount).toBe(sizes.size);
+    // Numbered by size: community 0 is the largest, and every community has at least two members.
+    expect([...sizes.keys()].sort((a, b) => a - b)).toEqual([...Array(sizes.size).keys()]);
+    expect(sizes.get(0)).toBe(Math.max(...sizes.values()));
+    expect(Math.min(...sizes.values())).toBeGreaterThanOrEqual(2);
   });
 
   it('rejects an unknown task area', async () => {
@@ -116,6 +128,11 @@ describe('open exports', () => {
     const graphml = parseGraphml(Graph, await get('netzwerk.graphml'));
     expect(graphml.order).toBe(396);
     expect(graphml.size).toBe(edges);
+    // A municipality without a tie has no community attribute; one with ties has its number.
+    const lonely = graphml.findNode((node) => graphml.degree(node) === 0)!;
+    expect(graphml.getNodeAttribute(lonely, 'community')).toBeUndefined();
+    const linked = graphml.findNode((node) => graphml.degree(node) > 0)!;
+    expect(typeof graphml.getNodeAttribute(linked, 'community')).toBe('number');
     const gexf = parseGexf(Graph, await get('netzwerk.gexf'));
     expect(gexf.order).toBe(396);
     expect(gexf.size).toBe(edges);

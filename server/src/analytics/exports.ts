@@ -10,7 +10,8 @@ export interface ExportNode {
   population: number;
   longitude: number;
   latitude: number;
-  community: number;
+  /** Null without any tie under the filter: an empty cell in CSV, no attribute in GraphML and GEXF. */
+  community: number | null;
   degree: number;
   weightedDegree: number;
   betweenness: number;
@@ -51,7 +52,7 @@ export function geoJson(data: ExportData): string {
 function graphOf(data: ExportData): Graph {
   const graph = new Graph({ type: 'undirected' });
   graph.replaceAttributes({ snapshotDate: data.snapshotDate, attribution: data.attribution, filter: data.filter });
-  for (const { boundary: _boundary, ...node } of data.nodes) graph.addNode(node.ags, { ...node, label: node.name });
+  for (const { boundary: _boundary, community, ...node } of data.nodes) graph.addNode(node.ags, { ...node, ...(community === null ? {} : { community }), label: node.name });
   for (const edge of data.edges) graph.addEdge(edge.source, edge.target, { weight: edge.weight });
   return graph;
 }
@@ -79,7 +80,13 @@ export function graphml(data: ExportData): string {
     '  <graph id="cooperation-network" edgedefault="undirected">',
     `    <data key="snapshotDate">${xml(data.snapshotDate)}</data>`,
     `    <data key="attribution">${xml(data.attribution)}</data>`,
-    ...data.nodes.map((node) => `    <node id="${xml(node.ags)}">${nodeKeys.map(([name]) => `<data key="${name}">${xml(node[name as keyof ExportNode])}</data>`).join('')}</node>`),
+    ...data.nodes.map(
+      (node) =>
+        `    <node id="${xml(node.ags)}">${nodeKeys
+          .filter(([name]) => node[name as keyof ExportNode] !== null)
+          .map(([name]) => `<data key="${name}">${xml(node[name as keyof ExportNode])}</data>`)
+          .join('')}</node>`,
+    ),
     ...data.edges.map((edge, i) => `    <edge id="e${i}" source="${xml(edge.source)}" target="${xml(edge.target)}"><data key="weight">${edge.weight}</data></edge>`),
     '  </graph>',
     '</graphml>',

@@ -20,6 +20,18 @@ describe('analyzeNetwork', () => {
     expect(analyzeNetwork({ nodes, edges })).toEqual(result);
   });
 
+  it('numbers communities by size and leaves municipalities without a tie out of every community', () => {
+    const lonely = { ags: 'z9', districtKey: 'KB', longitude: 8, latitude: 51 };
+    const bigger = [...edges, { source: 'b4', target: 'b5', weight: 3 }, { source: 'b5', target: 'b1', weight: 3 }];
+    const result = analyzeNetwork({ nodes: [...nodes, { ags: 'b5', districtKey: 'KB', longitude: 7.9, latitude: 51 }, lonely], edges: bigger });
+    const community = Object.fromEntries(result.nodes.map((n) => [n.ags, n.community]));
+    expect(community.z9).toBeNull();
+    expect(community.b1).toBe(0); // the five b's are the largest community
+    expect(community.a1).toBe(1);
+    expect(result.communityCount).toBe(2);
+    expect(result.isolatedCount).toBe(1);
+  });
+
   it('computes cooperation density per Kreis', () => {
     const densities = districtDensities({ nodes, edges });
     expect(densities).toEqual([

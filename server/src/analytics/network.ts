@@ -13,7 +13,8 @@ export interface NetworkInput {
 
 export interface NodeMetrics {
   ags: string;
-  community: number;
+  /** Louvain community, numbered by size (0 = largest); null for a municipality without any tie under the filter. */
+  community: number | null;
   degree: number;
   weightedDegree: number;
   /** Normalised betweenness (0–1). */
@@ -25,8 +26,32 @@ export interface NodeMetrics {
 
 export interface NetworkAnalysis {
   nodes: NodeMetrics[];
+  /** Communities of municipalities with ties (a municipality without any is not a community of one). */
   communityCount: number;
+  /** Municipalities without any tie under the filter. */
+  isolatedCount: number;
   modularity: number;
+}
+
+/**
+ * Louvain's community ids carry no meaning; renumbered by size (largest first, ties by their smallest AGS) they are
+ * stable across filters and the largest communities get the first, most distinct colours. Isolated municipalities
+ * get none.
+ */
+function renumberCommunities(graph: Graph, communities: Record<string, number>): Map<string, number | null> {
+  const members = new Map<number, string[]>();
+  graph.forEachNode((ags) => {
+    if (graph.degree(ags) === 0) return;
+    const community = communities[ags]!;
+    const list = members.get(community);
+    if (list) list.push(ags);
+    else members.set(community, [ags]);
+  });
+  const ordered = [...members.values()].map((list) => list.sort()).sort((x, y) => y.length - x.length || (x[0]! < y[0]! ? -1 : 1));
+  const result = new Map<string, number | null>();
+  graph.forEachNode((ags) => result.set(ags, null));
+  ordered.forEach((list, index) => list.forEach((ags) => result.set(ags, index)));
+  return result;
 }
 
 /**
@@ -40,18 +65,20 @@ export function analyzeNetwork(input: NetworkInput, seed = 'kooperationsatlas'):
     if (graph.hasNode(edge.source) && graph.hasNode(edge.target) && !graph.hasEdge(edge.source, edge.target)) graph.addEdge(edge.source, edge.target, { weight: edge.weight });
   }
   const detailed = louvain.detailed(graph, { getEdgeWeight: 'weight', rng: seedrandom(seed) });
+  const community = renumberCommunities(graph, detailed.communities);
   const betweenness = betweennessCentrality(graph, { normalized: true, getEdgeWeight: null });
   const positions = forceAtlas2(graph, { iterations: 60, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 1000 } });
   const nodes = graph.mapNodes((ags) => ({
     ags,
-    community: detailed.communities[ags] ?? -1,
+    community: community.get(ags) ?? null,
     degree: graph.degree(ags),
     weightedDegree: graph.reduceEdges(ags, (sum, _edge, attributes) => sum + (attributes.weight as number), 0),
     betweenness: Math.round((betweenness[ags] ?? 0) * 1e5) / 1e5,
     x: Math.round(positions[ags]!.x * 1000) / 1000,
     y: Math.round(positions[ags]!.y * 1000) / 1000,
   }));
-  return { nodes, communityCount: detailed.count, modularity: Math.round(detailed.modularity * 1000) / 1000 };
+  const isolatedCount = nodes.filter((n) => n.community === null).length;
+  return { nodes, communityCount: new Set(nodes.map((n) => n.community).filter((c) => c !== null)).size, isolatedCount, modularity: Math.round(detailed.modularity * 1000) / 1000 };
 }
 
 export interface DistrictDensity {

@@ -40,6 +40,7 @@ export class NetworkService {
       snapshotDate,
       attribution: ATTRIBUTION,
       communityCount: analysis.communityCount,
+      isolatedCount: analysis.isolatedCount,
       modularity: analysis.modularity,
       nodes: analysis.nodes.map((n) => ({ ...n, municipality: data.municipalities.get(n.ags)! })),
       edges,

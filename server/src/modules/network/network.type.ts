@@ -16,7 +16,8 @@ export class NetworkFilter {
 @ObjectType({ description: 'A municipality in the cooperation network with its metrics' })
 export class NetworkNode {
   @Field(() => Municipality) municipality!: Municipality;
-  @Field(() => Int, { description: 'Louvain community' }) community!: number;
+  @Field(() => Int, { nullable: true, description: 'Louvain community, numbered by size (0 = largest); null without any tie under the filter' })
+  community!: number | null;
   @Field(() => Int, { description: 'Number of municipalities it cooperates with' }) degree!: number;
   @Field(() => Int, { description: 'Number of shared cooperations, summed over its ties' }) weightedDegree!: number;
   @Field(() => Float, { description: 'Normalised betweenness centrality' }) betweenness!: number;
@@ -44,7 +45,8 @@ export class DistrictDensity {
 export class CooperationNetwork {
   @Field(() => String, { description: 'Date of the data (ISO)' }) snapshotDate!: string;
   @Field(() => String) attribution!: string;
-  @Field(() => Int) communityCount!: number;
+  @Field(() => Int, { description: 'Communities of municipalities with ties' }) communityCount!: number;
+  @Field(() => Int, { description: 'Municipalities without any tie under the filter' }) isolatedCount!: number;
   @Field(() => Float) modularity!: number;
   @Field(() => [NetworkNode]) nodes!: NetworkNode[];
   @Field(() => [NetworkEdge]) edges!: NetworkEdge[];

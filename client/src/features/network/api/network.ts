@@ -6,6 +6,7 @@ export const NetworkQuery = graphql(`
       snapshotDate
       attribution
       communityCount
+      isolatedCount
       modularity
       nodes {
         community

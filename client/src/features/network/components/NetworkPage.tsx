@@ -11,7 +11,8 @@ const GraphView = lazy(() => import('./GraphView'));
 
 // Twelve distinguishable colours for communities (ColorBrewer Paired); further communities reuse them.
 const PALETTE = ['#1f78b4', '#33a02c', '#e31a1c', '#ff7f00', '#6a3d9a', '#b15928', '#a6cee3', '#b2df8a', '#fb9a99', '#fdbf6f', '#cab2d6', '#ffff99'];
-const color = (community: number) => PALETTE[((community % PALETTE.length) + PALETTE.length) % PALETTE.length]!;
+const NO_COMMUNITY = '#d9d9d9';
+const color = (community: number | null) => (community === null ? NO_COMMUNITY : PALETTE[community % PALETTE.length]!);
 type SortKey = 'name' | 'community' | 'degree' | 'weightedDegree' | 'betweenness';
 
 /** The cooperation network for researchers: graph and map side by side, one selection, a sortable table, exports. */
@@ -48,12 +49,13 @@ export function NetworkPage() {
     [result],
   );
   const shapes = useMemo(
-    () => (result?.nodes ?? []).map((n) => ({ ags: n.municipality.ags, label: `${n.municipality.shortName} (${t('network.community')} ${n.community + 1})`, boundary: n.municipality.boundary ?? null, fill: color(n.community), focus: n.municipality.ags === selected })),
+    () => (result?.nodes ?? []).map((n) => ({ ags: n.municipality.ags, label: `${n.municipality.shortName} (${n.community === null ? t('network.noCommunity') : `${t('network.community')} ${n.community + 1}`})`, boundary: n.municipality.boundary ?? null, fill: color(n.community), focus: n.municipality.ags === selected })),
     [result, selected, t],
   );
   const rows = useMemo(() => {
     const list = [...(result?.nodes ?? [])];
-    const value = (n: (typeof list)[number]) => (sort.key === 'name' ? n.municipality.shortName : n[sort.key]);
+    // Municipalities without a community sort after every community.
+    const value = (n: (typeof list)[number]) => (sort.key === 'name' ? n.municipality.shortName : (n[sort.key] ?? Number.MAX_SAFE_INTEGER));
     list.sort((a, b) => {
       const [x, y] = [value(a), value(b)];
       const order = typeof x === 'string' ? x.localeCompare(y as string, 'de') : (x as number) - (y as number);
@@ -63,7 +65,7 @@ export function NetworkPage() {
   }, [result, sort]);
   const communities = useMemo(() => {
     const counts = new Map<number, number>();
-    for (const n of result?.nodes ?? []) counts.set(n.community, (counts.get(n.community) ?? 0) + 1);
+    for (const n of result?.nodes ?? []) if (n.community !== null) counts.set(n.community, (counts.get(n.community) ?? 0) + 1);
     return [...counts].sort((a, b) => b[1] - a[1]);
   }, [result]);
   const exportQuery = new URLSearchParams(Object.entries({ aufgabe: filter.taskArea, rechtsform: filter.legalForm, herkunft: filter.provenance }).filter(([, v]) => v) as Array<[string, string]>).toString();
@@ -95,11 +97,20 @@ export function NetworkPage() {
       {result && (
         <div aria-busy={loading}>
           <p role="status">
-            {t('network.summary', { nodes: result.nodes.length, edges: result.edges.length, communities: result.communityCount, modularity: result.modularity.toLocaleString(i18n.language), date: result.snapshotDate })}
+            {t('network.summary', {
+              nodes: result.nodes.length,
+              edges: result.edges.length,
+              communities: result.communityCount,
+              isolated: result.isolatedCount,
+              modularity: result.modularity.toLocaleString(i18n.language),
+              date: result.snapshotDate,
+            })}
           </p>
           {selectedNode && (
             <p className="notice">
-              {t('network.selected', { name: selectedNode.municipality.shortName, community: selectedNode.community + 1, degree: selectedNode.degree })}{' '}
+              {selectedNode.community === null
+                ? t('network.selectedIsolated', { name: selectedNode.municipality.shortName })
+                : t('network.selected', { name: selectedNode.municipality.shortName, community: selectedNode.community + 1, degree: selectedNode.degree })}{' '}
               <Link to={`/kommune/${selectedNode.municipality.ags}`}>{t('network.profile')}</Link>
             </p>
           )}
@@ -123,6 +134,11 @@ export function NetworkPage() {
                   <span className="swatch" style={{ background: color(community) }} /> {t('network.community')} {community + 1}: {size}
                 </li>
               ))}
+              {result.isolatedCount > 0 && (
+                <li>
+                  <span className="swatch" style={{ background: NO_COMMUNITY }} /> {t('network.noCommunity')}: {result.isolatedCount}
+                </li>
+              )}
             </ul>
             <p className="muted small">{t('network.legendNote')}</p>
           </section>
@@ -160,7 +176,7 @@ export function NetworkPage() {
                       <span className="muted small">{n.municipality.district?.name}</span>
                     </td>
                     <td>
-                      <span className="swatch" style={{ background: color(n.community) }} /> {n.community + 1}
+                      <span className="swatch" style={{ background: color(n.community) }} /> {n.community === null ? <span title={t('network.noCommunity')}>–<span className="sr-only"> {t('network.noCommunity')}</span></span> : n.community + 1}
                     </td>
                     <td>{n.degree}</td>
                     <td>{n.weightedDegree}</td>
