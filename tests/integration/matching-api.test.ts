@@ -89,6 +89,14 @@ describe('partnerSuggestions on the real NRW graph', () => {
     const experience = (r: Suggestions['partnerSuggestions']) => r.candidates.reduce((s, c) => s + c.facts.hostsTask + c.facts.memberInTask, 0);
     expect(experience(researchedOnly)).toBeLessThan(experience(all));
   });
+
+  it('ranks from the in-memory snapshot without a Cypher query once it is loaded (ADR 007)', async () => {
+    await suggest(BESTWIG, 'standesamt');
+    // Right after a request the snapshot is fresh (checked within the last 10 s): no query at all.
+    const response = await app.graphql(SUGGEST, { ags: BESTWIG, taskArea: 'vhs', options: { limit: 10 } });
+    expect(response.errors).toBeUndefined();
+    expect(response.extensions!.queryCount).toBe(0);
+  });
 });
 
 describe('coalitionSuggestions', () => {
