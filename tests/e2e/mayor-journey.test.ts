@@ -101,6 +101,26 @@ describe('errors and other pages', () => {
     expect(await accessibilityViolations(session.page)).toEqual([]);
   });
 
+  it('marks an impossible search radius at the field and computes nothing until it is corrected', async () => {
+    const page = await session.context.newPage();
+    let suggestionRequests = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && request.postData()?.includes('PartnerSuggestions')) suggestionRequests++;
+    });
+    await page.goto(`${session.app.url}/partner?ags=05958036&aufgabe=standesamt&radius=-5`);
+    const radius = page.getByLabel('Suchradius in km (optional)');
+    await expect.poll(() => radius.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#radius-problem').textContent()).toBe('Der Suchradius muss zwischen 1 und 500 km liegen.');
+    expect(await page.getByRole('alert').textContent()).toContain('Bitte korrigieren Sie die markierte Angabe');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(suggestionRequests).toBe(0);
+
+    await radius.fill('30');
+    await expect.poll(() => page.getByTestId('candidate').count()).toBeGreaterThan(0);
+    expect(await radius.getAttribute('aria-invalid')).toBeNull();
+    await page.close();
+  });
+
   it('says clearly when the API is down', async () => {
     const offline = await session.context.newPage();
     await offline.route('**/graphql', (route) => route.abort());

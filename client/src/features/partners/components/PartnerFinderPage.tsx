@@ -13,6 +13,12 @@ import { WeightSliders } from './WeightSliders';
 
 const TABS: Tab[] = ['partner', 'koalitionen', 'beitreten'];
 
+// The API's limits (server/src/modules/matching/matching.input.ts), checked here so a typo gets a message at the field.
+const RADIUS_KM = { min: 1, max: 500 };
+const TARGET_POPULATION = { min: 1, max: 20_000_000 };
+const outside = (value: number | null, limits: { min: number; max: number }, integer = false) =>
+  value !== null && (!Number.isFinite(value) || value < limits.min || value > limits.max || (integer && !Number.isInteger(value)));
+
 /** The dossier for one candidate or coalition, with the same municipality, task, goals and weights. */
 function dossierLink(params: PartnerParams, selection: string): string {
   return `/dossier?${toSearchParams({ ...params, tab: 'partner' }).toString()}&${selection}`;
@@ -24,8 +30,11 @@ export function PartnerFinderPage() {
   const taskAreas = useQuery(TaskAreasQuery);
   const current = useQuery(FinderMunicipalityQuery, { variables: { ags: params.ags ?? '' }, skip: !params.ags });
   const currentName = current.data?.municipality.shortName ?? '';
-  const ready = Boolean(params.ags && params.taskArea);
   const n = (value: number) => formatNumber(value, i18n.language);
+  const targetProblem = outside(params.targetPopulation, TARGET_POPULATION, true) ? t('finder.invalidTarget', { min: n(TARGET_POPULATION.min), max: n(TARGET_POPULATION.max) }) : null;
+  const radiusProblem = outside(params.maxDistanceKm, RADIUS_KM) ? t('finder.invalidRadius', { min: n(RADIUS_KM.min), max: n(RADIUS_KM.max) }) : null;
+  const valid = !targetProblem && !radiusProblem;
+  const ready = Boolean(params.ags && params.taskArea);
 
   return (
     <>
@@ -48,16 +57,39 @@ export function PartnerFinderPage() {
           <input
             id="target"
             type="number"
-            min={1000}
+            min={TARGET_POPULATION.min}
+            max={TARGET_POPULATION.max}
             step={1000}
             inputMode="numeric"
+            aria-invalid={targetProblem ? true : undefined}
+            aria-describedby={targetProblem ? 'target-problem' : undefined}
             value={params.targetPopulation ?? ''}
             onChange={(event) => update({ targetPopulation: event.target.value ? Number(event.target.value) : null })}
           />
+          {targetProblem && (
+            <p id="target-problem" className="field-problem">
+              {targetProblem}
+            </p>
+          )}
         </div>
         <div className="field">
           <label htmlFor="radius">{t('finder.radius')}</label>
-          <input id="radius" type="number" min={5} max={300} step={5} value={params.maxDistanceKm ?? ''} onChange={(event) => update({ maxDistanceKm: event.target.value ? Number(event.target.value) : null })} />
+          <input
+            id="radius"
+            type="number"
+            min={RADIUS_KM.min}
+            max={RADIUS_KM.max}
+            step={5}
+            aria-invalid={radiusProblem ? true : undefined}
+            aria-describedby={radiusProblem ? 'radius-problem' : undefined}
+            value={params.maxDistanceKm ?? ''}
+            onChange={(event) => update({ maxDistanceKm: event.target.value ? Number(event.target.value) : null })}
+          />
+          {radiusProblem && (
+            <p id="radius-problem" className="field-problem">
+              {radiusProblem}
+            </p>
+          )}
         </div>
         <div className="field checkbox">
           <input id="generated" type="checkbox" checked={params.includeGenerated} onChange={(event) => update({ includeGenerated: event.target.checked })} />
@@ -66,7 +98,12 @@ export function PartnerFinderPage() {
       </form>
       {current.error && <ApiErrorMessage error={current.error} />}
       {!ready && <p className="card">{t('finder.start')}</p>}
-      {ready && (
+      {ready && !valid && (
+        <p role="alert" className="alert">
+          {t('finder.fixInput')}
+        </p>
+      )}
+      {ready && valid && (
         <>
           <div role="tablist" aria-label={t('finder.views')} className="tabs">
             {TABS.map((tab) => (
