@@ -10,6 +10,7 @@ import http from 'node:http';
 import type { Database } from './db/database';
 import { EXPORT_FORMATS, type ExportFile } from './analytics/exports';
 import { createContext, createServices, type Context, type Services } from './context';
+import { germanValidationMessage } from './shared/validation-messages';
 import { exportNetwork } from './modules/network/network.service';
 import { LegalForm, Provenance } from './shared/enums';
 import { AppError } from './shared/errors';
@@ -59,11 +60,12 @@ export function formatError(log: (line: string) => void) {
       | undefined;
     if (Array.isArray(validationErrors)) {
       const details = flattenValidation(validationErrors);
-      const fields = details.map((d) => d.field).join(', ');
+      const messageDe = `Ungültige Eingabe: ${details.flatMap((d) => d.problemsDe).join(' ')}`;
+      const messageEn = `Invalid input: ${details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ')}`;
       return {
-        message: `Ungültige Eingabe: ${fields} / Invalid input: ${fields}`,
+        message: `${messageDe} / ${messageEn}`,
         path: formatted.path,
-        extensions: { code: 'BAD_USER_INPUT', fields: details },
+        extensions: { code: 'BAD_USER_INPUT', messageDe, messageEn, fields: details },
       };
     }
     if (code && PASSTHROUGH_CODES.has(code)) {
@@ -101,10 +103,11 @@ interface ValidationProblem {
   children?: ValidationProblem[];
 }
 
-function flattenValidation(problems: ValidationProblem[], prefix = ''): Array<{ field: string; problems: string[] }> {
+function flattenValidation(problems: ValidationProblem[], prefix = ''): Array<{ field: string; problems: string[]; problemsDe: string[] }> {
   return problems.flatMap((p) => {
     const field = prefix ? `${prefix}.${p.property}` : p.property;
-    const own = p.constraints ? [{ field, problems: Object.values(p.constraints) }] : [];
+    const rules = Object.entries(p.constraints ?? {});
+    const own = rules.length > 0 ? [{ field, problems: rules.map(([, message]) => message), problemsDe: rules.map(([rule, message]) => germanValidationMessage(field, rule, message)) }] : [];
     return [...own, ...flattenValidation(p.children ?? [], field)];
   });
 }

@@ -121,6 +121,14 @@ describe('errors and other pages', () => {
     await page.close();
   });
 
+  it('explains what the API rejected when a hand-edited link asks for the impossible', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${session.app.url}/dossier?ags=05958036&aufgabe=standesamt&radius=-5&partner=05958004`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Die Eingabe ist ungültig');
+    expect(await page.getByRole('alert').textContent()).toContain('„maxDistanceKm“ darf nicht kleiner als 1 sein.');
+    await page.close();
+  });
+
   it('says clearly when the API is down', async () => {
     const offline = await session.context.newPage();
     await offline.route('**/graphql', (route) => route.abort());

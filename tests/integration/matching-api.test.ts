@@ -144,9 +144,9 @@ describe('bad input', () => {
     ['an unknown AGS', { ags: '05999999', taskArea: 'it' }, 'NOT_FOUND', /05999999/],
     ['a malformed AGS', { ags: 'Köln', taskArea: 'it' }, 'BAD_USER_INPUT', /8-stellig/],
     ['an unknown task area', { ags: BESTWIG, taskArea: 'raumfahrt' }, 'NOT_FOUND', /raumfahrt/],
-    ['a negative limit', { ags: BESTWIG, taskArea: 'it', options: { limit: -1 } }, 'BAD_USER_INPUT', /limit/],
-    ['an absurd weight', { ags: BESTWIG, taskArea: 'it', options: { weights: { proximity: 1e9 } } }, 'BAD_USER_INPUT', /weights/],
-    ['an absurd radius', { ags: BESTWIG, taskArea: 'it', options: { maxDistanceKm: 40000 } }, 'BAD_USER_INPUT', /maxDistanceKm/],
+    ['a negative limit', { ags: BESTWIG, taskArea: 'it', options: { limit: -1 } }, 'BAD_USER_INPUT', /^Ungültige Eingabe: „limit“ darf nicht kleiner als 1 sein\. \/ Invalid input: limit: limit must not be less than 1/],
+    ['an absurd weight', { ags: BESTWIG, taskArea: 'it', options: { weights: { proximity: 1e9 } } }, 'BAD_USER_INPUT', /„weights\.proximity“ darf nicht größer als 10 sein/],
+    ['an absurd radius', { ags: BESTWIG, taskArea: 'it', options: { maxDistanceKm: 40000 } }, 'BAD_USER_INPUT', /„maxDistanceKm“ darf nicht größer als 500 sein/],
   ])('%s → %s with a clear message and no stack', async (_label, variables, expected, message) => {
     const response = await app.graphql(SUGGEST, variables);
     expect(code(response)).toBe(expected);

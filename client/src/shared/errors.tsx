@@ -9,14 +9,24 @@ export function errorCode(error: ErrorLike | undefined): string | null {
   return 'NETWORK';
 }
 
+/** The API's own explanation of a rejected input or a missing record, in the UI language, if it gave one. */
+function detail(error: ErrorLike, language: string): string | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const extensions = error.errors[0]?.extensions;
+  const message = language === 'en' ? extensions?.messageEn : extensions?.messageDe;
+  return typeof message === 'string' ? message : null;
+}
+
 /** A clear, translated message for a failed request; never a stack trace. */
 export function ApiErrorMessage({ error }: { error: ErrorLike }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const code = errorCode(error);
   const key = code === 'NETWORK' ? 'errors.network' : code === 'UNAVAILABLE' ? 'errors.unavailable' : code === 'BAD_USER_INPUT' ? 'errors.badInput' : code === 'NOT_FOUND' ? 'errors.notFound' : 'errors.internal';
+  const explanation = code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' ? detail(error, i18n.language) : null;
   return (
     <div role="alert" className="alert">
       <p>{t(key)}</p>
+      {explanation && <p>{explanation}</p>}
     </div>
   );
 }
