@@ -97,7 +97,7 @@ export function NetworkPage() {
       {result && (
         <div aria-busy={loading}>
           <p role="status">
-            {t('network.summary', {
+            {t(result.isolatedCount > 0 ? 'network.summaryWithIsolated' : 'network.summary', {
               nodes: result.nodes.length,
               edges: result.edges.length,
               communities: result.communityCount,

@@ -39,7 +39,7 @@ export function PartnerFinderPage() {
   return (
     <>
       <h1>{t('finder.title')}</h1>
-      <form className="card finder-form" onSubmit={(event) => event.preventDefault()}>
+      <form className="card finder-form goals" onSubmit={(event) => event.preventDefault()}>
         <MunicipalitySearch key={currentName} label={t('finder.municipality')} initialValue={currentName} onSelect={(ags) => update({ ags })} />
         <div className="field">
           <label htmlFor="task-area">{t('finder.taskArea')}</label>
