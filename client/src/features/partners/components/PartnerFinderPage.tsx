@@ -24,6 +24,43 @@ function dossierLink(params: PartnerParams, selection: string): string {
   return `/dossier?${toSearchParams({ ...params, tab: 'partner' }).toString()}&${selection}`;
 }
 
+/** An optional number input with its limits and, when the value breaks them, a message tied to the field. */
+function NumberField(props: {
+  id: string;
+  label: string;
+  limits: { min: number; max: number };
+  step: number;
+  /** Whole numbers only: phones show a digits-only keypad. */
+  integer?: boolean;
+  value: number | null;
+  problem: string | null;
+  onChange: (value: number | null) => void;
+}) {
+  const { id, label, limits, step, integer, value, problem, onChange } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        min={limits.min}
+        max={limits.max}
+        step={step}
+        inputMode={integer ? 'numeric' : undefined}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        value={value ?? ''}
+        onChange={(event) => onChange(event.target.value ? Number(event.target.value) : null)}
+      />
+      {problem && (
+        <p id={`${id}-problem`} className="field-problem">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function PartnerFinderPage() {
   const { t, i18n } = useTranslation();
   const [params, update] = usePartnerParams();
@@ -52,45 +89,17 @@ export function PartnerFinderPage() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="target">{t('finder.target')}</label>
-          <input
-            id="target"
-            type="number"
-            min={TARGET_POPULATION.min}
-            max={TARGET_POPULATION.max}
-            step={1000}
-            inputMode="numeric"
-            aria-invalid={targetProblem ? true : undefined}
-            aria-describedby={targetProblem ? 'target-problem' : undefined}
-            value={params.targetPopulation ?? ''}
-            onChange={(event) => update({ targetPopulation: event.target.value ? Number(event.target.value) : null })}
-          />
-          {targetProblem && (
-            <p id="target-problem" className="field-problem">
-              {targetProblem}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor="radius">{t('finder.radius')}</label>
-          <input
-            id="radius"
-            type="number"
-            min={RADIUS_KM.min}
-            max={RADIUS_KM.max}
-            step={5}
-            aria-invalid={radiusProblem ? true : undefined}
-            aria-describedby={radiusProblem ? 'radius-problem' : undefined}
-            value={params.maxDistanceKm ?? ''}
-            onChange={(event) => update({ maxDistanceKm: event.target.value ? Number(event.target.value) : null })}
-          />
-          {radiusProblem && (
-            <p id="radius-problem" className="field-problem">
-              {radiusProblem}
-            </p>
-          )}
-        </div>
+        <NumberField
+          id="target"
+          label={t('finder.target')}
+          limits={TARGET_POPULATION}
+          step={1000}
+          integer
+          value={params.targetPopulation}
+          problem={targetProblem}
+          onChange={(targetPopulation) => update({ targetPopulation })}
+        />
+        <NumberField id="radius" label={t('finder.radius')} limits={RADIUS_KM} step={5} value={params.maxDistanceKm} problem={radiusProblem} onChange={(maxDistanceKm) => update({ maxDistanceKm })} />
         <div className="field checkbox">
           <input id="generated" type="checkbox" checked={params.includeGenerated} onChange={(event) => update({ includeGenerated: event.target.checked })} />
           <label htmlFor="generated">{t('finder.includeGenerated')}</label>
