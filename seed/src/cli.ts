@@ -3,15 +3,17 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { createDriver, migrate, startEmbeddedNeo4j, StartupError, waitForBolt, type EmbeddedNeo4j } from '@ka/db';
-import { DataDirectoryError, importData, type Scope } from './import';
+import { DataDirectoryError, DatasetConflictError, importData, type Scope } from './import';
 import type { Progress } from './load/writer';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const USAGE = `Usage: pnpm seed [options]
-  --scope nrw|de      what to import: the 396 NRW municipalities (default) or all of Germany
+  --scope nrw|de      what to import: the 396 NRW municipalities and their neighbours across the Land border
+                      (default) or all of Germany
   --data-dir DIR      the official data files (default: KA_DATA_DIR or ../shared/data)
-  --no-generated      leave the synthetic cooperations out
-  --seed N            seed of the cooperation generator (default 2024)
+  --synthetic         for benchmarks only: an entirely generated set of cooperations instead of the register of
+                      real ones (never both in one database: the import refuses to mix them without --wipe)
+  --seed N            seed of the cooperation generator (default 2024; with --synthetic)
   --wipe              delete the whole graph before importing (says how much it deleted)
 Neo4j: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD; without NEO4J_URI the running app's database on
 127.0.0.1:\${NEO4J_BOLT_PORT:-7687} is used, or the embedded one is started on .data/neo4j.
@@ -49,7 +51,7 @@ async function main(): Promise<number> {
     options: {
       scope: { type: 'string', default: 'nrw' },
       'data-dir': { type: 'string' },
-      'no-generated': { type: 'boolean', default: false },
+      synthetic: { type: 'boolean', default: false },
       seed: { type: 'string', default: '2024' },
       wipe: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -90,14 +92,9 @@ async function main(): Promise<number> {
   try {
     await waitForBolt(driver, uri, 60_000);
     await migrate(driver, database);
-    if (values.wipe) {
-      const session = driver.session({ database });
-      const result = await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS RETURN count(*) AS n');
-      await session.close();
-      console.log(`--wipe: deleted ${result.records[0]?.get('n') as number} nodes`);
-    }
-    console.log(`importing ${values.scope === 'nrw' ? 'NRW' : 'Germany'} from ${dataDir} into ${uri}`);
-    const report = await importData({ driver, database, dataDir, scope: values.scope as Scope, generated: !values['no-generated'], seed, progress });
+    const what = `${values.scope === 'nrw' ? 'NRW' : 'Germany'} with ${values.synthetic ? 'synthetic (generated) cooperations' : 'the register of real cooperations'}`;
+    console.log(`importing ${what} from ${dataDir} into ${uri}`);
+    const report = await importData({ driver, database, dataDir, scope: values.scope as Scope, synthetic: values.synthetic, seed, wipe: values.wipe, progress });
     stop();
 
     console.log('\nSummary');
@@ -121,7 +118,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof StartupError || error instanceof DataDirectoryError;
+    const known = error instanceof StartupError || error instanceof DataDirectoryError || error instanceof DatasetConflictError;
     console.error(`seed failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     if (!known && process.env.DEBUG) console.error(error);
     process.exit(1);

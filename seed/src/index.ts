@@ -1,4 +1,4 @@
-export { importData, prepareData, writeData, IMPORT_VERSION, DataDirectoryError, DATA_FILES, TAXONOMY_FILE, type ImportOptions, type PreparedData, type Scope } from './import';
+export { importData, prepareData, writeData, IMPORT_VERSION, DataDirectoryError, DatasetConflictError, DATA_FILES, TAXONOMY_FILE, type ImportOptions, type PreparedData, type Scope } from './import';
 export { ImportReport, type Problem } from './report';
 export { searchName } from './search-name';
 export type { Progress } from './load/writer';

@@ -5,6 +5,7 @@ export type DistrictType = 'KREIS' | 'KREISFREIE_STADT' | 'STAEDTEREGION' | 'LAN
 export type LegalForm =
   | 'ZWECKVERBAND'
   | 'OEFFENTLICH_RECHTLICHE_VEREINBARUNG'
+  | 'VERWALTUNGSVEREINBARUNG'
   | 'AOER'
   | 'GMBH'
   | 'ARBEITSGEMEINSCHAFT'
@@ -12,7 +13,23 @@ export type LegalForm =
   | 'OTHER';
 export type Provenance = 'OFFICIAL' | 'RESEARCHED' | 'GENERATED' | 'USER';
 export type MemberRole = 'MEMBER' | 'LEAD' | 'DELEGATING' | 'PARTNER';
-export type MemberKind = 'MUNICIPALITY' | 'DISTRICT' | 'COOPERATION';
+/** EXTERNAL: a named partner outside NRW or outside municipal government (Land, LWL, chambers, foreign bodies). */
+export type MemberKind = 'MUNICIPALITY' | 'DISTRICT' | 'COOPERATION' | 'EXTERNAL';
+export type CooperationStatus = 'ACTIVE' | 'ENDED' | 'PLANNED' | 'UNCLEAR';
+/** How sure a hand-compiled record is (register: sicher / mittel / unsicher). */
+export type Confidence = 'HIGH' | 'MEDIUM' | 'LOW';
+/** A register of real cooperations, or an entirely generated one for scale tests: never both in one database. */
+export type DatasetKind = 'REGISTER' | 'SYNTHETIC';
+/** GV100AD Satzart 50, Textkennzeichen 51–58 (50, a municipality outside any Gemeindeverband, has none). */
+export type AssociationType =
+  | 'AMT'
+  | 'SAMTGEMEINDE'
+  | 'VERBANDSGEMEINDE'
+  | 'VERWALTUNGSGEMEINSCHAFT'
+  | 'KIRCHSPIELSLANDGEMEINDE'
+  | 'VERWALTUNGSVERBAND'
+  | 'VERWALTUNGSGEMEINSCHAFT_TRAEGERMODELL'
+  | 'ERFUELLENDE_GEMEINDE';
 
 export interface StateRecord {
   key: string;
@@ -46,6 +63,9 @@ export interface RegisterMunicipality {
   districtKey: string;
   regionKey: string | null;
   stateKey: string;
+  /** The Gemeindeverband (Samtgemeinde, Verbandsgemeinde, Amt, …) as GV100AD names it; null where there is none. */
+  associationName: string | null;
+  associationType: AssociationType | null;
 }
 
 export interface MunicipalityRecord extends RegisterMunicipality {
@@ -56,6 +76,21 @@ export interface MunicipalityRecord extends RegisterMunicipality {
   centroid: { longitude: number; latitude: number } | null;
   /** Simplified GeoJSON geometry for the web map (a JSON string). */
   boundary?: string | null;
+  /** The Kreis or kreisfreie Stadt before the 1966–1975 territorial reform (NRW only; null elsewhere). */
+  altkreis: string | null;
+  altkreisConfidence: Confidence | null;
+}
+
+/** A regional development area (LEADER, VITAL.NRW, ILEK, REGIONALE) and the municipalities in it. */
+export interface DevelopmentRegionRecord {
+  id: string;
+  name: string;
+  /** The programme as the source file names it, e.g. "LEADER 2023-2027". */
+  kind: string;
+  sourceUrl: string;
+  confidence: Confidence;
+  remark: string | null;
+  members: Array<{ ags: string; partial: boolean; line: number }>;
 }
 
 export interface BorderRecord {
@@ -82,6 +117,7 @@ export interface TaskAreaRecord {
 
 export interface MembershipRecord {
   kind: MemberKind;
+  /** AGS, Kreis key or cooperation id; for EXTERNAL the partner's name. */
   key: string;
   role: MemberRole;
   /** Line in the source file, for problem reports. */
@@ -92,13 +128,20 @@ export interface CooperationRecord {
   id: string;
   name: string;
   legalForm: LegalForm;
-  status: string;
-  startDate: string | null;
+  status: CooperationStatus;
+  /** The year the cooperation began, where known. */
+  startYear: number | null;
+  /** Date of the source (YYYY, YYYY-MM or YYYY-MM-DD), where known. */
+  sourceDate: string | null;
   seat: string | null;
   description: string | null;
   provenance: Provenance;
   sourceUrl: string | null;
+  /** What the source says about who cooperates (paraphrased). */
+  evidence: string | null;
   remark: string | null;
+  /** Null for generated records. */
+  confidence: Confidence | null;
   verifiedAt: string | null;
   taskAreaIds: string[];
   members: MembershipRecord[];

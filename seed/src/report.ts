@@ -28,8 +28,16 @@ export class ImportReport {
     this.counts.set(key, value);
   }
 
-  /** Problem lines in the `file:line: reason` form editors and CI logs link to. */
+  /**
+   * Problem lines in the `file:line: reason` form editors and CI logs link to, file by file (in the order the import
+   * read them) and by line: a file's rows are checked in several passes (format, then against the graph).
+   */
   problemLines(): string[] {
-    return this.problems.map((p) => `${p.file}:${p.location}: ${p.reason}`);
+    const fileOrder = [...new Set(this.problems.map((p) => p.file))];
+    const position = (location: string) => Number(/\d+/.exec(location)?.[0] ?? 0);
+    return this.problems
+      .map((p, index) => ({ p, index }))
+      .sort((x, y) => fileOrder.indexOf(x.p.file) - fileOrder.indexOf(y.p.file) || position(x.p.location) - position(y.p.location) || x.index - y.index)
+      .map(({ p }) => `${p.file}:${p.location}: ${p.reason}`);
   }
 }

@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   KA_DATA_DIR: z.string().min(1).default(path.resolve(REPO_ROOT, '..', 'shared', 'data')),
   /** Load the NRW data into an empty database at start. */
   KA_SEED_ON_START: booleanString.default(true),
+  /** Serve a synthetic (generated) dataset: only for benchmarks and load tests, never for users (ADR 008). */
+  KA_ALLOW_SYNTHETIC: booleanString.default(false),
   CLIENT_DIST: z.string().min(1).default(path.join(REPO_ROOT, 'client', 'dist')),
 });
 

@@ -3,6 +3,7 @@ import { CooperationRepository, type CooperationLoaders } from './modules/cooper
 import { CooperationService } from './modules/cooperations/cooperation.service';
 import { MatchingRepository } from './modules/matching/matching.repository';
 import { MatchingService } from './modules/matching/matching.service';
+import { SnapshotStore } from './modules/matching/snapshot.store';
 import { NetworkRepository } from './modules/network/network.repository';
 import { NetworkService } from './modules/network/network.service';
 import { MunicipalityRepository, type MunicipalityLoaders } from './modules/municipalities/municipality.repository';
@@ -19,6 +20,7 @@ export interface Services {
   taskAreas: TaskAreaService;
   cooperations: CooperationService;
   matching: MatchingService;
+  snapshots: SnapshotStore;
   network: NetworkService;
   repositories: { municipalities: MunicipalityRepository; taskAreas: TaskAreaRepository; cooperations: CooperationRepository; network: NetworkRepository };
 }
@@ -31,15 +33,17 @@ export function createServices(db: Database): Services {
     network: new NetworkRepository(db),
   };
   const taskAreas = new TaskAreaService(repositories.taskAreas);
-  const matching = new MatchingService(new MatchingRepository(db), taskAreas);
+  const snapshots = new SnapshotStore(new MatchingRepository(db));
+  const matching = new MatchingService(snapshots, taskAreas);
   return {
     stats: new StatsService(new StatsRepository(db)),
     municipalities: new MunicipalityService(repositories.municipalities),
     taskAreas,
     cooperations: new CooperationService(repositories.cooperations),
     matching,
-    // The network shares the matching service's in-memory copy of municipalities and borders.
-    network: new NetworkService(repositories.network, (counter) => matching.staticData(counter)),
+    snapshots,
+    // The network shares the matching snapshot's in-memory copy of municipalities and borders.
+    network: new NetworkService(repositories.network, (counter) => snapshots.current(counter)),
     repositories,
   };
 }

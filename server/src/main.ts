@@ -4,7 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { Database } from './db/database';
-import { seedIfEmpty } from './db/seed-on-start';
+import { refuseSyntheticData, seedIfEmpty } from './db/seed-on-start';
 
 const log = (line: string): void => console.log(`[kooperationsatlas] ${line}`);
 
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
 
   const db = new Database(driver, config.NEO4J_DATABASE);
   if (config.KA_SEED_ON_START) await seedIfEmpty(db, config.KA_DATA_DIR, log);
+  await refuseSyntheticData(db, config.KA_ALLOW_SYNTHETIC, log);
 
   const { httpServer, apollo, services } = await createApp({ db, production: config.production, clientDist: config.CLIENT_DIST, log });
   shutdownTasks.push(async () => {
@@ -66,8 +67,8 @@ async function main(): Promise<void> {
   });
   // Load the matching snapshot now (about 1 s for NRW, 3 s for Germany) rather than on the first user's request.
   const snapshotStart = Date.now();
-  services.matching
-    .staticData()
+  services.snapshots
+    .current()
     .then(() => log(`matching data in memory (${((Date.now() - snapshotStart) / 1000).toFixed(1)} s)`))
     .catch((error: unknown) => log(`matching data not loaded yet, will retry on the first request: ${String(error)}`));
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;

@@ -8,7 +8,7 @@ export async function startServerProcess(neo4jUri: string): Promise<{ url: strin
   const port = await findFreePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: path.join(REPO_ROOT, 'server'),
-    env: { ...process.env, PORT: String(port), NEO4J_URI: neo4jUri, KA_SEED_ON_START: 'false', NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), NEO4J_URI: neo4jUri, KA_SEED_ON_START: 'false', KA_ALLOW_SYNTHETIC: 'true', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

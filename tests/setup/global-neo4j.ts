@@ -11,7 +11,11 @@ declare module 'vitest' {
   }
 }
 
-/** Starts one throw-away Neo4j for the whole run, applies the migrations and loads the real NRW data. */
+/**
+ * Starts one throw-away Neo4j for the whole run, applies the migrations and loads the real NRW data: the register
+ * of real cooperations (never the synthetic one), the regions and the neighbours across the Land border. Any bad
+ * row in the real files fails the run.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const port = await findFreePort();
   const neo4j = await startEmbeddedNeo4j({
@@ -24,8 +28,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     await waitForBolt(driver, neo4j.uri, 60_000);
     await migrate(driver, 'neo4j');
-    const report = await importData({ driver, dataDir: DATA_DIR, scope: 'nrw' });
+    const report = await importData({ driver, dataDir: DATA_DIR, scope: 'nrw', synthetic: false });
     if (report.problems.length > 0) throw new Error(`the NRW import reported bad rows:\n${report.problemLines().join('\n')}`);
+    if (report.counts.get('Cooperation (generated)') !== 0) throw new Error('the NRW test database holds generated cooperations');
   } finally {
     await driver.close();
   }

@@ -1,22 +1,23 @@
 import type { Database } from '@ka/server/src/db/database';
-import type { CooperationData } from '@ka/server/src/matching/engine';
 
 /**
- * The cooperation data of one ranking computed by Neo4j in one round trip: how the matching service read it before
- * it kept a cooperation index in memory (docs/decisions/007). Kept as the reference the index is tested against
- * and as the "one Cypher round trip per request" row of `pnpm bench api`.
+ * The cooperation evidence of one ranking computed by Neo4j in one round trip: how the matching service read it
+ * before it kept a cooperation index in memory (docs/decisions/007). Kept as the reference the index is tested
+ * against and as the "one Cypher round trip per request" row of `pnpm bench api`.
  */
-export const COOPERATION_DATA_CYPHER = `
+export const COOPERATION_EVIDENCE_CYPHER = `
   MATCH (i:Municipality {ags: $ags})
   CALL (i) {
     MATCH (i)-[:MEMBER_OF]->(c:Cooperation)<-[:MEMBER_OF]-(j:Municipality)
-    WHERE j <> i AND ($includeGenerated OR c.provenance <> 'GENERATED')
-    RETURN collect({ags: j.ags, id: c.id, name: c.name, taskAreaIds: COLLECT { MATCH (c)-[:COVERS]->(t:TaskArea) RETURN t.id }}) AS ties
+    WHERE j <> i
+    RETURN collect(DISTINCT {ags: j.ags, id: c.id, status: c.status, municipalMembers: COUNT { (c)<-[:MEMBER_OF]-(:Municipality) }}) AS ties
   }
   CALL (i) {
-    // Second-degree partners over the COOPERATES_WITH projection the import derives from MEMBER_OF.
-    MATCH (i)-[r1:COOPERATES_WITH]-(k:Municipality)-[r2:COOPERATES_WITH]-(j:Municipality)
-    WHERE j <> i AND ($includeGenerated OR (r1.researched > 0 AND r2.researched > 0))
+    // Two MATCH clauses: k may tie i and j through the same cooperation (one pattern would forbid reusing its relationship).
+    MATCH (i)-[:MEMBER_OF]->(:Cooperation)<-[:MEMBER_OF]-(k:Municipality) WHERE k <> i
+    WITH DISTINCT i, k
+    MATCH (k)-[:MEMBER_OF]->(:Cooperation)<-[:MEMBER_OF]-(j:Municipality)
+    WHERE j <> i AND j <> k
     WITH j, count(DISTINCT k) AS n
     RETURN collect({ags: j.ags, n: n}) AS sharedPartners
   }
@@ -30,21 +31,30 @@ export const COOPERATION_DATA_CYPHER = `
       MATCH (:District {key: i.districtKey})-[:MEMBER_OF]->(c:Cooperation)-[:COVERS]->(:TaskArea {id: $taskArea})
       RETURN c
     }
-    WITH DISTINCT c WHERE $includeGenerated OR c.provenance <> 'GENERATED'
-    RETURN collect({id: c.id, name: c.name, legalForm: c.legalForm, provenance: c.provenance,
-      members: COLLECT { MATCH (x)-[r:MEMBER_OF]->(c)
+    WITH DISTINCT c
+    RETURN collect({id: c.id, status: c.status,
+      members: COLLECT { MATCH (x)-[r:MEMBER_OF]->(c) WHERE NOT x:ExternalPartner
         RETURN {kind: CASE WHEN x:Municipality THEN 'MUNICIPALITY' WHEN x:District THEN 'DISTRICT' ELSE 'COOPERATION' END,
                 key: coalesce(x.ags, x.key, x.id), role: r.role} }}) AS taskCooperations
   }
-  RETURN ties, sharedPartners, taskCooperations`;
+  CALL (i) {
+    MATCH (i)-[:MEMBER_OF]->(c:Cooperation)-[:COVERS]->(:TaskArea {id: $taskArea})
+    WHERE c.status IN ['ACTIVE', 'UNCLEAR']
+    MATCH (c)<-[:MEMBER_OF]-(j:Municipality) WHERE j <> i
+    RETURN collect(DISTINCT j.ags) AS existingTaskPartners
+  }
+  RETURN ties, sharedPartners, taskCooperations, existingTaskPartners`;
 
-export async function cooperationDataFromGraph(db: Database, ags: string, taskArea: string, includeGenerated: boolean, radiusKm: number): Promise<CooperationData> {
-  const result = await db.read(COOPERATION_DATA_CYPHER, { ags, taskArea, includeGenerated, radiusM: radiusKm * 1000 });
+export interface GraphEvidence {
+  ties: Array<{ ags: string; id: string; status: string; municipalMembers: number }>;
+  sharedPartners: Array<{ ags: string; n: number }>;
+  taskCooperations: Array<{ id: string; status: string; members: Array<{ kind: string; key: string; role: string }> }>;
+  existingTaskPartners: string[];
+}
+
+export async function cooperationEvidenceFromGraph(db: Database, ags: string, taskArea: string, radiusKm: number): Promise<GraphEvidence> {
+  const result = await db.read(COOPERATION_EVIDENCE_CYPHER, { ags, taskArea, radiusM: radiusKm * 1000 });
   const row = result.records[0];
-  if (!row) return { ties: [], sharedPartners: [], taskCooperations: [] };
-  return {
-    ties: row.get('ties') as CooperationData['ties'],
-    sharedPartners: row.get('sharedPartners') as CooperationData['sharedPartners'],
-    taskCooperations: row.get('taskCooperations') as CooperationData['taskCooperations'],
-  };
+  if (!row) return { ties: [], sharedPartners: [], taskCooperations: [], existingTaskPartners: [] };
+  return row.toObject() as unknown as GraphEvidence;
 }

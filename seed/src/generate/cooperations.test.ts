@@ -23,6 +23,10 @@ for (let row = 0; row < 6; row++)
       districtKey: col < 3 ? '05991' : '05992',
       regionKey: '059',
       stateKey: '05',
+      associationName: null,
+      associationType: null,
+      altkreis: null,
+      altkreisConfidence: null,
       centroid: { longitude: 7 + col * 0.1, latitude: 51 + row * 0.1 },
     });
     if (col > 0) borders.push({ a: `0599${row}${col - 1}00`.slice(0, 8), b: ags, lengthKm: 5, touch: false });

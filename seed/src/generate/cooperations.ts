@@ -19,6 +19,8 @@ export const NRW_TOTALS: Record<LegalForm, number> = {
   ARBEITSGEMEINSCHAFT: 40,
   SHARED_SERVICE_CENTER: 15,
   OTHER: 0,
+  // Kept last and at 0 so the seeded draws (and ids) of the other forms stay what they were.
+  VERWALTUNGSVEREINBARUNG: 0,
 };
 const NRW_MUNICIPALITIES = 396;
 
@@ -36,6 +38,7 @@ const FORM_PREFIX: Record<LegalForm, string> = {
   ARBEITSGEMEINSCHAFT: 'GR',
   SHARED_SERVICE_CENTER: 'GS',
   OTHER: 'GO',
+  VERWALTUNGSVEREINBARUNG: 'GW',
 };
 
 export interface GeneratorInput {
@@ -171,13 +174,16 @@ export function generateCooperations(input: GeneratorInput): GeneratorResult {
       id: `${FORM_PREFIX[form]}${String(index).padStart(5, '0')}`,
       name,
       legalForm: form,
-      status: 'aktiv',
-      startDate: `${1975 + Math.floor(random() * 50)}-01-01`,
+      status: 'ACTIVE',
+      startYear: 1975 + Math.floor(random() * 50),
+      sourceDate: null,
       seat: null,
       description: null,
       provenance: 'GENERATED',
       sourceUrl: null,
+      evidence: null,
       remark: `synthetisch erzeugt (Seed ${input.seed})`,
+      confidence: null,
       verifiedAt: null,
       taskAreaIds: [task.id],
       members,

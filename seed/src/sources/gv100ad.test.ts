@@ -47,4 +47,18 @@ describe('parseGv100ad', () => {
     const hessen = municipality.replace('05958040', '06532001');
     expect(parseGv100ad([municipality, hessen].join('\n'), 'gv.txt', report, ['05']).municipalities.map((m) => m.ags)).toEqual(['05958040']);
   });
+
+  it('names the Gemeindeverband (Satzart 50) of a municipality, and none for a verbandsfreie Gemeinde', () => {
+    const report = new ImportReport();
+    const samtgemeinde = line([[0, '50'], [2, '20231130'], [10, '03151'], [18, '5402'], [22, 'Brome'], [72, 'Brome'], [122, '52']]);
+    const verbandsfrei = line([[0, '50'], [2, '20231130'], [10, '05958'], [18, '0004'], [22, 'Olsberg, Stadt'], [122, '50']]);
+    const member = line([[0, '60'], [2, '20231130'], [10, '03151002'], [18, '5402'], [22, 'Brome, Flecken'], [122, '64'], [128, '00000005000'], [139, '00000003000']]);
+    const unknownType = verbandsfrei.replace('Olsberg, Stadt', 'Kaputt        ').slice(0, 122) + '59' + verbandsfrei.slice(124);
+    const register = parseGv100ad([member, municipality, samtgemeinde, verbandsfrei, unknownType].join('\n'), 'gv.txt', report);
+    expect(register.municipalities.map((m) => [m.ags, m.associationName, m.associationType])).toEqual([
+      ['03151002', 'Brome', 'SAMTGEMEINDE'],
+      ['05958040', null, null],
+    ]);
+    expect(report.problemLines()).toEqual(['gv.txt:5: unknown Gemeindeverband type "59" for 059580004']);
+  });
 });

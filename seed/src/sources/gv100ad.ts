@@ -1,10 +1,10 @@
-import type { DistrictRecord, DistrictType, MunicipalityType, RegionRecord, RegisterMunicipality, StateRecord } from '../model';
+import type { AssociationType, DistrictRecord, DistrictType, MunicipalityType, RegionRecord, RegisterMunicipality, StateRecord } from '../model';
 import type { ImportReport } from '../report';
 
 /**
  * The Destatis municipality register GV100AD: fixed-width lines of 220 characters, one record per line, the
  * record type (Satzart) in the first two. Offsets below count characters, not bytes: the file is UTF-8 and
- * names hold umlauts. Layout as documented by Destatis for GV100AD (Satzart 10/20/40/60).
+ * names hold umlauts. Layout as documented by Destatis for GV100AD (Satzart 10/20/40/50/60).
  */
 const LINE_LENGTH = 220;
 export const POPULATION_DATE = '2022-12-31';
@@ -18,6 +18,19 @@ const MUNICIPALITY_TYPES: Record<string, MunicipalityType> = {
   '65': 'GEMEINDEFREIES_GEBIET',
   '66': 'GEMEINDEFREIES_GEBIET',
   '67': 'STADT', // Große Kreisstadt
+};
+
+/** Satzart 50 Textkennzeichen; 50 (verbandsfreie Gemeinde) means the municipality belongs to no Gemeindeverband. */
+const ASSOCIATION_TYPES: Record<string, AssociationType | null> = {
+  '50': null,
+  '51': 'AMT',
+  '52': 'SAMTGEMEINDE',
+  '53': 'VERBANDSGEMEINDE',
+  '54': 'VERWALTUNGSGEMEINSCHAFT',
+  '55': 'KIRCHSPIELSLANDGEMEINDE',
+  '56': 'VERWALTUNGSVERBAND',
+  '57': 'VERWALTUNGSGEMEINSCHAFT_TRAEGERMODELL',
+  '58': 'ERFUELLENDE_GEMEINDE',
 };
 
 const DISTRICT_TYPES: Record<string, DistrictType> = {
@@ -43,6 +56,8 @@ export function parseGv100ad(text: string, file: string, report: ImportReport, s
   const inScope = (key: string) => stateKeys.length === 0 || stateKeys.includes(key.slice(0, 2));
   const register: Register = { gebietsstand: '', states: [], regions: [], districts: [], municipalities: [] };
   const seenAgs = new Set<string>();
+  // Gemeindeverbände by Kreis key + Verband key ([10:15] + [18:22]), joined to the Gemeinden after the pass.
+  const associations = new Map<string, { name: string; type: AssociationType } | null>();
   const lines = text.split(/\r?\n/);
 
   lines.forEach((line, index) => {
@@ -83,6 +98,16 @@ export function parseGv100ad(text: string, file: string, report: ImportReport, s
         register.districts.push({ key, name, type, stateKey: land, regionKey: rb === '0' ? null : line.slice(10, 13) });
         break;
       }
+      case '50': {
+        const typeCode = line.slice(122, 124);
+        if (!(typeCode in ASSOCIATION_TYPES)) {
+          report.problem(file, lineNo, `unknown Gemeindeverband type "${typeCode}" for ${line.slice(10, 15)}${line.slice(18, 22)}`);
+          return;
+        }
+        const type = ASSOCIATION_TYPES[typeCode]!;
+        associations.set(line.slice(10, 15) + line.slice(18, 22), type ? { name, type } : null);
+        break;
+      }
       case '60': {
         const ags = line.slice(10, 18);
         if (!/^\d{8}$/.test(ags)) {
@@ -121,13 +146,20 @@ export function parseGv100ad(text: string, file: string, report: ImportReport, s
           districtKey: ags.slice(0, 5),
           regionKey: rb === '0' ? null : ags.slice(0, 3),
           stateKey: land,
+          associationName: null,
+          associationType: null,
         });
         break;
       }
       default:
-        // Satzart 30 (Region, only Baden-Württemberg) and 50 (Gemeindeverband) are not part of our model.
+        // Satzart 30 (Region, only Baden-Württemberg) is not part of our model.
         break;
     }
   });
+  for (const municipality of register.municipalities) {
+    const association = associations.get(municipality.ars.slice(0, 9));
+    municipality.associationName = association?.name ?? null;
+    municipality.associationType = association?.type ?? null;
+  }
   return register;
 }

@@ -1,42 +1,44 @@
-import { parse } from 'csv-parse/sync';
-import type { CooperationRecord, LegalForm, MemberKind, MemberRole } from '../model';
+import type { CooperationRecord, CooperationStatus, LegalForm, MemberKind, MemberRole } from '../model';
 import type { ImportReport } from '../report';
+import { CONFIDENCE, isHttpUrl, readCsv } from './csv';
+
+/** Register ids: a letter prefix and a number (K01, A117, B12, D3). */
+export const COOPERATION_ID = /^[A-Z]+\d+$/;
 
 const LEGAL_FORMS: Record<string, LegalForm> = {
   zweckverband: 'ZWECKVERBAND',
   'öffentlich-rechtliche vereinbarung': 'OEFFENTLICH_RECHTLICHE_VEREINBARUNG',
-  'gemeinsames kommunalunternehmen': 'AOER',
+  verwaltungsvereinbarung: 'VERWALTUNGSVEREINBARUNG',
   aör: 'AOER',
+  'gemeinsames kommunalunternehmen': 'AOER',
   gmbh: 'GMBH',
   arbeitsgemeinschaft: 'ARBEITSGEMEINSCHAFT',
   'shared service center': 'SHARED_SERVICE_CENTER',
+  other: 'OTHER',
 };
+const STATUSES: Record<string, CooperationStatus> = { aktiv: 'ACTIVE', beendet: 'ENDED', geplant: 'PLANNED', unklar: 'UNCLEAR', '': 'UNCLEAR' };
 const ROLES: Record<string, MemberRole> = { mitglied: 'MEMBER', übernehmend: 'LEAD', abgebend: 'DELEGATING', partner: 'PARTNER' };
 const KINDS: Record<string, { kind: MemberKind; pattern: RegExp }> = {
   gemeinde: { kind: 'MUNICIPALITY', pattern: /^\d{8}$/ },
   kreis: { kind: 'DISTRICT', pattern: /^\d{5}$/ },
-  zweckverband: { kind: 'COOPERATION', pattern: /^[A-Z]+\d+$/ },
+  zweckverband: { kind: 'COOPERATION', pattern: COOPERATION_ID },
+  // A partner without an official key: identified by its name, the key column stays empty.
+  extern: { kind: 'EXTERNAL', pattern: /^$/ },
 };
 
-type Row = Record<string, string>;
+/** The register's words, compared without regard to case or to how an editor encoded the umlauts. */
+const word = (value: string | undefined) => (value ?? '').normalize('NFC').toLowerCase();
 
-/** csv-parse with line numbers, so each problem names the line of the file it came from. */
-function readCsv(text: string, file: string, report: ImportReport, required: string[]): Array<{ line: number; row: Row }> {
-  let records: Array<{ info: { lines: number }; record: Row }>;
-  try {
-    // Files edited on different systems mix CRLF and LF; one line ending keeps records and line numbers right.
-    records = parse(text.replace(/\r\n?/g, '\n'), { columns: true, skip_empty_lines: true, info: true, bom: true, relax_column_count: true, trim: true });
-  } catch (error) {
-    report.problem(file, (error as { lines?: number }).lines ?? 1, `CSV does not parse (${(error as Error).message})`);
-    return [];
-  }
-  const header = records[0] ? Object.keys(records[0].record) : [];
-  const missing = required.filter((column) => records.length > 0 && !header.includes(column));
-  if (missing.length > 0) {
-    report.problem(file, 1, `missing column(s) ${missing.join(', ')}`);
-    return [];
-  }
-  return records.map(({ info, record }) => ({ line: info.lines, row: record }));
+const YEAR = /^\d{4}$/;
+const inYearRange = (year: number) => year >= 1800 && year <= 2100;
+
+/** YYYY, YYYY-MM or YYYY-MM-DD, and a real date. */
+function isPartialDate(value: string): boolean {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), match[2] ? Number(match[2]) : 1, match[3] ? Number(match[3]) : 1];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return inYearRange(year) && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 export interface IkzInput {
@@ -44,18 +46,24 @@ export interface IkzInput {
 }
 
 /**
- * The hand-compiled real cooperations (ikz_seed_kooperationen.csv) and their members (ikz_seed_mitglieder.csv).
- * Every record gets provenance RESEARCHED and keeps its source URL. Members are checked against the graph later
- * (see `validateMembers`), because only then is it known which municipalities exist.
+ * The register of real NRW cooperations (register_kooperationen.csv) and their members (register_mitglieder.csv).
+ * Every record gets provenance RESEARCHED and keeps its source. Municipality, Kreis and cooperation members are
+ * checked against the graph later (see `prepareData`), because only then is it known what exists.
  */
 export function parseIkz(cooperationsCsv: string, membersCsv: string, files: { cooperations: string; members: string }, taskAreaIds: Set<string>, report: ImportReport): IkzInput {
   const byId = new Map<string, CooperationRecord>();
-  for (const { line, row } of readCsv(cooperationsCsv, files.cooperations, report, ['kooperation_id', 'name', 'rechtsform', 'aufgabenfeld_ids'])) {
+  const required = ['kooperation_id', 'name', 'rechtsform', 'aufgabenfeld_ids', 'status', 'beginn_jahr', 'stand_datum', 'quelle_url', 'konfidenz'];
+  for (const { line, row } of readCsv(cooperationsCsv, files.cooperations, report, required)) {
     const id = row.kooperation_id ?? '';
-    const legalForm = LEGAL_FORMS[(row.rechtsform ?? '').toLowerCase()] ?? null;
+    const legalForm = LEGAL_FORMS[word(row.rechtsform)];
     const taskAreas = (row.aufgabenfeld_ids ?? '').split(';').map((t) => t.trim()).filter(Boolean);
     const unknownTask = taskAreas.find((t) => !taskAreaIds.has(t));
-    const reason = !/^[A-Z]+\d+$/.test(id)
+    const status = STATUSES[word(row.status)];
+    const startYear = row.beginn_jahr ? Number(row.beginn_jahr) : null;
+    const sourceDate = row.stand_datum || null;
+    const sourceUrl = row.quelle_url ?? '';
+    const confidence = CONFIDENCE[word(row.konfidenz)];
+    const reason = !COOPERATION_ID.test(id)
       ? `malformed cooperation id "${id}"`
       : byId.has(id)
         ? `duplicate cooperation id ${id}`
@@ -67,9 +75,19 @@ export function parseIkz(cooperationsCsv: string, membersCsv: string, files: { c
               ? 'no task area'
               : unknownTask
                 ? `unknown task area "${unknownTask}"`
-                : row.quelle_url && !/^https?:\/\//.test(row.quelle_url)
-                  ? 'source URL is not an http(s) URL'
-                  : null;
+                : !status
+                  ? `unknown status "${row.status}" (aktiv, beendet, geplant or unklar)`
+                  : startYear !== null && !(YEAR.test(row.beginn_jahr!) && inYearRange(startYear))
+                    ? `beginn_jahr "${row.beginn_jahr}" is not a year between 1800 and 2100`
+                    : sourceDate !== null && !isPartialDate(sourceDate)
+                      ? `stand_datum "${sourceDate}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`
+                      : !isHttpUrl(sourceUrl)
+                        ? sourceUrl
+                          ? 'source URL is not an http(s) URL'
+                          : 'no source URL'
+                        : !confidence
+                          ? `unknown konfidenz "${row.konfidenz}" (sicher, mittel or unsicher)`
+                          : null;
     if (reason) {
       report.problem(files.cooperations, line, reason);
       continue;
@@ -78,13 +96,16 @@ export function parseIkz(cooperationsCsv: string, membersCsv: string, files: { c
       id,
       name: row.name!,
       legalForm: legalForm!,
-      status: row.status || 'aktiv',
-      startDate: /^\d{4}(-\d{2}-\d{2})?$/.test(row.stand_datum ?? '') ? row.stand_datum! : null,
+      status: status!,
+      startYear,
+      sourceDate,
       seat: row.sitz_oder_ausfuehrend || null,
       description: row.aufgaben || null,
       provenance: 'RESEARCHED',
-      sourceUrl: row.quelle_url || null,
+      sourceUrl,
+      evidence: row.beleg || null,
       remark: row.hinweis || null,
+      confidence: confidence!,
       verifiedAt: null,
       taskAreaIds: taskAreas,
       members: [],
@@ -92,23 +113,28 @@ export function parseIkz(cooperationsCsv: string, membersCsv: string, files: { c
   }
 
   const seenMember = new Set<string>();
-  for (const { line, row } of readCsv(membersCsv, files.members, report, ['kooperation_id', 'mitglied_typ', 'mitglied_schluessel', 'rolle'])) {
+  for (const { line, row } of readCsv(membersCsv, files.members, report, ['kooperation_id', 'mitglied_typ', 'mitglied_schluessel', 'mitglied_name', 'rolle'])) {
     const cooperation = byId.get(row.kooperation_id ?? '');
-    const kind = KINDS[(row.mitglied_typ ?? '').toLowerCase()];
-    const role = ROLES[(row.rolle ?? '').toLowerCase()];
-    const key = row.mitglied_schluessel ?? '';
-    const duplicateKey = `${row.kooperation_id}|${key}`;
+    const kind = KINDS[word(row.mitglied_typ)];
+    const role = ROLES[word(row.rolle)];
+    const external = kind?.kind === 'EXTERNAL';
+    const key = external ? (row.mitglied_name ?? '') : (row.mitglied_schluessel ?? '');
+    const duplicateKey = `${row.kooperation_id}|${kind?.kind}|${key}`;
     const reason = !cooperation
       ? `member of unknown cooperation "${row.kooperation_id}"`
       : !kind
         ? `unknown member type "${row.mitglied_typ}"`
-        : !kind.pattern.test(key)
-          ? `malformed key "${key}" for a member of type ${row.mitglied_typ}`
-          : !role
-            ? `unknown role "${row.rolle}"`
-            : seenMember.has(duplicateKey)
-              ? `duplicate member ${key} of ${row.kooperation_id}`
-              : null;
+        : !kind.pattern.test(row.mitglied_schluessel ?? '')
+          ? external
+            ? `an extern member has no key, but this one has "${row.mitglied_schluessel}"`
+            : `malformed key "${row.mitglied_schluessel}" for a member of type ${row.mitglied_typ}`
+          : external && !key
+            ? 'extern member without a name'
+            : !role
+              ? `unknown role "${row.rolle}" (mitglied, übernehmend, abgebend or partner)`
+              : seenMember.has(duplicateKey)
+                ? `duplicate member ${external ? `"${key}"` : key} of ${row.kooperation_id}`
+                : null;
     if (reason) {
       report.problem(files.members, line, reason);
       continue;

@@ -19,10 +19,12 @@ const eur = (value: number, language: 'de' | 'en') => EUR[language].format(value
  */
 export function estimateFunding(input: { nrwPartners: number; otherPartners: number; alreadyCooperateInTask: boolean; projectCostEur?: number | null }): FundingEstimate {
   const { nrwPartners, otherPartners, alreadyCooperateInTask, projectCostEur } = input;
+  const crossBorder = otherPartners > 0;
   if (alreadyCooperateInTask) {
     return {
       eligible: false,
       nrwPartners,
+      crossBorder,
       maxGrantEur: 0,
       reasonDe: 'Nicht förderfähig: Die Partner arbeiten in dieser Aufgabe bereits zusammen (gefördert wird nur neue Zusammenarbeit).',
       reasonEn: 'Not eligible: the partners already cooperate in this task (only new cooperation is funded).',
@@ -34,13 +36,24 @@ export function estimateFunding(input: { nrwPartners: number; otherPartners: num
   else grant = 0;
   const capped = projectCostEur ? Math.min(grant, Math.floor(projectCostEur * GRANT_SHARE_OF_COST)) : grant;
   if (capped === 0) {
-    return { eligible: false, nrwPartners, maxGrantEur: 0, reasonDe: 'Nicht förderfähig: kein Partner aus NRW.', reasonEn: 'Not eligible: no partner from NRW.' };
+    return { eligible: false, nrwPartners, crossBorder, maxGrantEur: 0, reasonDe: 'Nicht förderfähig: kein Partner aus NRW.', reasonEn: 'Not eligible: no partner from NRW.' };
+  }
+  if (nrwPartners === 1) {
+    return {
+      eligible: true,
+      nrwPartners,
+      crossBorder,
+      maxGrantEur: capped,
+      reasonDe: `Förderfähig als länderübergreifendes Projekt mit einem NRW-Partner: bis zu ${eur(capped, 'de')}${projectCostEur ? ` (höchstens 90 % von ${eur(projectCostEur, 'de')})` : ', höchstens 90 % der Kosten'}.`,
+      reasonEn: `Eligible as a cross-border project with one NRW partner: up to ${eur(capped, 'en')}${projectCostEur ? ` (at most 90 % of ${eur(projectCostEur, 'en')})` : ', at most 90 % of the cost'}.`,
+    };
   }
   const costNoteDe = projectCostEur ? ` (höchstens 90 % von ${eur(projectCostEur, 'de')})` : ', höchstens 90 % der Kosten';
   const costNoteEn = projectCostEur ? ` (at most 90 % of ${eur(projectCostEur, 'en')})` : ', at most 90 % of the cost';
   return {
     eligible: true,
     nrwPartners,
+    crossBorder,
     maxGrantEur: capped,
     reasonDe: `Förderfähig als neue Zusammenarbeit von ${nrwPartners} NRW-Partner${nrwPartners === 1 ? '' : 'n'}: bis zu ${eur(capped, 'de')}${costNoteDe}.`,
     reasonEn: `Eligible as new cooperation of ${nrwPartners} NRW partner${nrwPartners === 1 ? '' : 's'}: up to ${eur(capped, 'en')}${costNoteEn}.`,

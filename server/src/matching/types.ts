@@ -1,6 +1,14 @@
-/** Plain data the scoring functions work on; the repository fills it from Neo4j, tests build it by hand. */
+/** Plain data the scoring functions work on; the snapshot fills it from Neo4j, tests build it by hand. */
 
 export type SizeFit = 'COMPLEMENTARY' | 'SIMILAR';
+export type CooperationStatus = 'ACTIVE' | 'ENDED' | 'PLANNED' | 'UNCLEAR';
+
+/** A LEADER or regional-development region a municipality belongs to. */
+export interface DevelopmentRegionRef {
+  id: string;
+  name: string;
+  kind: string;
+}
 
 export interface Place {
   ags: string;
@@ -8,9 +16,17 @@ export interface Place {
   population: number;
   districtKey: string;
   districtName: string;
+  /** KREIS, KREISFREIE_STADT, STAEDTEREGION, LANDKREIS …: a kreisfreie Stadt is its own district, not a Kreis. */
+  districtType: string;
   stateKey: string;
+  stateName: string;
+  /** A municipality of a neighbouring Land imported as a partner candidate (not part of NRW's own figures). */
+  crossBorder: boolean;
   longitude: number;
   latitude: number;
+  /** The Kreis (or kreisfreie Stadt) its main town belonged to before the 1966–1975 reform; null outside NRW. */
+  altkreis: string | null;
+  regions: DevelopmentRegionRef[];
 }
 
 export interface TaskProfile {
@@ -28,6 +44,16 @@ export interface Border {
   touch: boolean;
 }
 
+/** A cooperation two municipalities share, as evidence of a tie. */
+export interface SharedCooperation {
+  id: string;
+  name: string;
+  taskAreaIds: string[];
+  status: CooperationStatus;
+  /** Municipal members of the cooperation: a small joint body says more about a pair than a Kreis-wide one. */
+  municipalMembers: number;
+}
+
 /** Everything known about one candidate relative to the focal municipality. */
 export interface CandidateFacts {
   distanceKm: number;
@@ -35,35 +61,27 @@ export interface CandidateFacts {
   hops: number | null;
   border: Border | null;
   sameDistrict: boolean;
-  /** Cooperations the two already share (any task area). */
-  sharedCooperations: Array<{ id: string; name: string; taskAreaIds: string[] }>;
-  /** Municipalities that cooperate with both (triadic closure). */
+  /** The Altkreis both belonged to, or null. */
+  sharedAltkreis: string | null;
+  sharedRegions: DevelopmentRegionRef[];
+  /** Cooperations the two already share (any task area, any status). */
+  sharedCooperations: SharedCooperation[];
+  /** Sum of the tie weights of the shared cooperations (see cooperation-index.ts). */
+  tieStrength: number;
+  /** Municipalities that cooperate with both (triadic closure), and the weight of those paths. */
   sharedPartners: number;
+  sharedPartnerStrength: number;
   /** Cooperations covering the task in which the candidate is the host (performs it for others). */
   hostsTask: Array<{ id: string; name: string; clients: number }>;
   /** Cooperations covering the task the candidate belongs to (that the focal one could join). */
   memberInTask: Array<{ id: string; name: string }>;
 }
 
-export type ComponentKey = 'PROXIMITY' | 'EXISTING_TIES' | 'EXPERIENCE' | 'SIZE_FIT' | 'SAME_DISTRICT' | 'FUNDING';
-
-export type Weights = Record<ComponentKey, number>;
-
-export interface ScoreComponent {
-  key: ComponentKey;
-  /** Normalised strength of the factor, 0–1. */
-  rawValue: number;
-  weight: number;
-  contribution: number;
-  reasonDe: string;
-  reasonEn: string;
-  source: string;
-}
-
 export interface FundingEstimate {
   eligible: boolean;
   /** NRW partners counted for the grant. */
   nrwPartners: number;
+  crossBorder: boolean;
   maxGrantEur: number;
   reasonDe: string;
   reasonEn: string;

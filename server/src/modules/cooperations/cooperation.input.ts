@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { LegalForm, Provenance } from '../../shared/enums';
+import { CooperationStatus, LegalForm, Provenance } from '../../shared/enums';
 
 @InputType({ description: 'Filters for the cooperation directory; all optional and combined with AND' })
 export class CooperationFilter {
@@ -23,6 +23,11 @@ export class CooperationFilter {
   @IsOptional()
   @IsIn(Object.values(Provenance))
   provenance?: Provenance;
+
+  @Field(() => CooperationStatus, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(CooperationStatus))
+  status?: CooperationStatus;
 
   @Field(() => String, { nullable: true, description: 'Cooperations with this municipality as a member' })
   @IsOptional()

@@ -1,6 +1,7 @@
 export const COOPERATION_FIELDS = `{
-  id: c.id, name: c.name, legalForm: c.legalForm, status: c.status, startDate: c.startDate, seat: c.seat,
-  description: c.description, provenance: c.provenance, sourceUrl: c.sourceUrl, remark: c.remark,
+  id: c.id, name: c.name, legalForm: c.legalForm, status: coalesce(c.status, 'UNCLEAR'), startYear: c.startYear, sourceDate: c.sourceDate,
+  seat: c.seat, description: c.description, provenance: c.provenance, sourceUrl: c.sourceUrl, evidence: c.evidence,
+  confidence: coalesce(c.confidence, 'MEDIUM'), remark: c.remark, memberCount: COUNT { (c)<-[:MEMBER_OF]-() },
   verifiedAt: CASE WHEN c.verifiedAt IS NULL THEN null ELSE toString(c.verifiedAt) END
 }`;
 
@@ -9,9 +10,10 @@ export const LIST_COOPERATIONS = `
   WHERE ($taskArea IS NULL OR EXISTS { (c)-[:COVERS]->(:TaskArea {id: $taskArea}) })
     AND ($legalForm IS NULL OR c.legalForm = $legalForm)
     AND ($provenance IS NULL OR c.provenance = $provenance)
+    AND ($status IS NULL OR c.status = $status)
     AND ($memberAgs IS NULL OR EXISTS { (:Municipality {ags: $memberAgs})-[:MEMBER_OF]->(c) })
     AND ($districtKey IS NULL OR EXISTS { (m)-[:MEMBER_OF]->(c) WHERE m.districtKey = $districtKey OR m.key = $districtKey })
-  WITH c ORDER BY CASE c.provenance WHEN 'GENERATED' THEN 1 ELSE 0 END, c.name, c.id
+  WITH c ORDER BY c.name, c.id
   WITH collect(c) AS matches
   RETURN size(matches) AS total, [c IN matches[$skip..($skip + $limit)] | ${COOPERATION_FIELDS}] AS page`;
 
@@ -23,10 +25,10 @@ export const COOPERATIONS_BY_ID = `
 export const MEMBERS_BY_COOPERATION = `
   UNWIND $keys AS key
   MATCH (x)-[r:MEMBER_OF]->(:Cooperation {id: key})
-  WITH key, x, r ORDER BY CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, coalesce(x.shortName, x.name)
+  WITH key, x, r ORDER BY CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, CASE WHEN x:ExternalPartner THEN 1 ELSE 0 END, coalesce(x.shortName, x.name)
   RETURN key, collect({
-    kind: CASE WHEN x:Municipality THEN 'MUNICIPALITY' WHEN x:District THEN 'DISTRICT' ELSE 'COOPERATION' END,
-    key: coalesce(x.ags, x.key, x.id), name: coalesce(x.shortName, x.name), role: r.role
+    kind: CASE WHEN x:Municipality THEN 'MUNICIPALITY' WHEN x:District THEN 'DISTRICT' WHEN x:Cooperation THEN 'COOPERATION' ELSE 'EXTERNAL' END,
+    key: CASE WHEN x:ExternalPartner THEN null ELSE coalesce(x.ags, x.key, x.id) END, name: coalesce(x.shortName, x.name), role: r.role
   }) AS value`;
 
 export const TASK_AREA_IDS_BY_COOPERATION = `

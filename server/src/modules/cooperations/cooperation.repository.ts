@@ -8,6 +8,7 @@ export interface CooperationQuery {
   legalForm: string | null;
   districtKey: string | null;
   provenance: string | null;
+  status: string | null;
   memberAgs: string | null;
   skip: number;
   limit: number;

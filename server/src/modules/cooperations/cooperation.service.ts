@@ -19,6 +19,7 @@ export class CooperationService {
         legalForm: filter?.legalForm ?? null,
         districtKey: filter?.districtKey ?? null,
         provenance: filter?.provenance ?? null,
+        status: filter?.status ?? null,
         memberAgs: filter?.memberAgs ?? null,
         skip,
         limit,

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { LegalForm, MemberKind, MemberRole, Provenance } from '../../shared/enums';
+import { Confidence, CooperationStatus, LegalForm, MemberKind, MemberRole, Provenance } from '../../shared/enums';
 import { PageInfo } from '../../shared/pagination';
 import { TaskArea } from '../task-areas/task-area.type';
 
@@ -8,20 +8,24 @@ export class Cooperation {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => LegalForm) legalForm!: LegalForm;
-  @Field(() => String) status!: string;
-  @Field(() => String, { nullable: true, description: 'Start or reference date (ISO, may be a year only)' }) startDate!: string | null;
-  @Field(() => String, { nullable: true }) seat!: string | null;
+  @Field(() => CooperationStatus, { description: 'Ended and planned cooperations count as a past or future tie, never as an existing partnership' }) status!: CooperationStatus;
+  @Field(() => Int, { nullable: true, description: 'Year the cooperation began, where known' }) startYear!: number | null;
+  @Field(() => String, { nullable: true, description: 'Date of the source (ISO; may be a year or month only)' }) sourceDate!: string | null;
+  @Field(() => String, { nullable: true, description: 'Seat or the member performing the task' }) seat!: string | null;
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => Provenance) provenance!: Provenance;
-  @Field(() => String, { nullable: true, description: 'Public source of a researched record' }) sourceUrl!: string | null;
+  @Field(() => String, { nullable: true, description: 'Public source of the record' }) sourceUrl!: string | null;
+  @Field(() => String, { nullable: true, description: 'What the source says about who cooperates (paraphrased)' }) evidence!: string | null;
+  @Field(() => Confidence, { description: 'How sure the register is; LOW records are unconfirmed' }) confidence!: Confidence;
   @Field(() => String, { nullable: true }) remark!: string | null;
   @Field(() => String, { nullable: true }) verifiedAt!: string | null;
+  @Field(() => Int, { description: 'Members recorded (0: the register knows the cooperation but not its members)' }) memberCount!: number;
 }
 
-@ObjectType({ description: 'A member of a cooperation: a municipality, a Kreis or another cooperation' })
+@ObjectType({ description: 'A member of a cooperation: a municipality, a Kreis, another cooperation or a named external partner' })
 export class CooperationMember {
   @Field(() => MemberKind) kind!: MemberKind;
-  @Field(() => ID, { description: 'AGS, Kreis key or cooperation id' }) key!: string;
+  @Field(() => ID, { nullable: true, description: 'AGS, Kreis key or cooperation id; null for an external partner' }) key!: string | null;
   @Field(() => String) name!: string;
   @Field(() => MemberRole) role!: MemberRole;
 }

@@ -1,16 +1,13 @@
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { SizeFit } from '../../shared/enums';
+import { COMPONENT_KEYS } from '../../matching/components';
 import { MAX_WEIGHT } from '../../matching/weights';
+import { ScoreComponentKey, SizeFit } from '../../shared/enums';
 
-@InputType({ description: 'Weight overrides, 0–10 each; missing ones keep the task default' })
-export class WeightsInput {
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_WEIGHT) proximity?: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_WEIGHT) existingTies?: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_WEIGHT) experience?: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_WEIGHT) sizeFit?: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_WEIGHT) sameDistrict?: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_WEIGHT) funding?: number;
+@InputType({ description: 'A weight override for one score component; components not named keep the task default' })
+export class WeightInput {
+  @Field(() => ScoreComponentKey) @IsIn(COMPONENT_KEYS) key!: ScoreComponentKey;
+  @Field(() => Float, { description: `0–${MAX_WEIGHT}` }) @IsNumber() @Min(0) @Max(MAX_WEIGHT) weight!: number;
 }
 
 @InputType({ description: 'Options of a partner search' })
@@ -22,10 +19,11 @@ export class PartnerOptions {
   @Max(50)
   limit?: number;
 
-  @Field(() => WeightsInput, { nullable: true })
+  @Field(() => [WeightInput], { nullable: true, description: 'Weight overrides, one per component at most' })
   @IsOptional()
-  @ValidateNested()
-  weights?: WeightsInput;
+  @ArrayMaxSize(COMPONENT_KEYS.length)
+  @ValidateNested({ each: true })
+  weights?: WeightInput[];
 
   @Field(() => Int, { nullable: true, description: 'Population the cooperation should reach; default: the efficient scale of the task' })
   @IsOptional()
@@ -41,17 +39,12 @@ export class PartnerOptions {
   @Max(500)
   maxDistanceKm?: number;
 
-  @Field(() => Boolean, { nullable: true, description: 'Count generated cooperations as evidence (default true)' })
-  @IsOptional()
-  @IsBoolean()
-  includeGenerated?: boolean;
-
   @Field(() => SizeFit, { nullable: true, description: 'Override the size constellation the task prefers' })
   @IsOptional()
   @IsIn(Object.values(SizeFit))
   sizeFit?: SizeFit;
 
-  @Field(() => Int, { nullable: true, description: 'Project cost in €, to cap the funding estimate at 90 %' })
+  @Field(() => Int, { nullable: true, description: 'Project cost in €, to compute the grant (at most 90 % of it)' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -84,11 +77,6 @@ export class JoinableOptions {
   @Min(1)
   @Max(500)
   maxDistanceKm?: number;
-
-  @Field(() => Boolean, { nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  includeGenerated?: boolean;
 
   @Field(() => Int, { nullable: true, description: '1–50, default 20' })
   @IsOptional()

@@ -1,10 +1,13 @@
-/** The static geography the engine keeps in memory (reloaded when an import changes the Dataset node). */
+/** The static geography the engine keeps in memory (reloaded when the Dataset node changes). */
 export const GEOGRAPHY_PLACES = `
   MATCH (m:Municipality) WHERE m.centroid IS NOT NULL AND m.type <> 'GEMEINDEFREIES_GEBIET'
   OPTIONAL MATCH (m)-[:IN_DISTRICT]->(d:District)
+  OPTIONAL MATCH (s:State {key: m.stateKey})
   RETURN m.ags AS ags, m.shortName AS name, m.population AS population, m.districtKey AS districtKey,
-         coalesce(d.name, m.districtKey) AS districtName, m.stateKey AS stateKey,
-         m.centroid.longitude AS longitude, m.centroid.latitude AS latitude`;
+         coalesce(d.name, m.districtKey) AS districtName, coalesce(d.type, 'KREIS') AS districtType,
+         m.stateKey AS stateKey, coalesce(s.name, m.stateKey) AS stateName, m:CrossBorder AS crossBorder,
+         m.centroid.longitude AS longitude, m.centroid.latitude AS latitude, m.altkreis AS altkreis,
+         COLLECT { MATCH (m)-[:IN_DEVELOPMENT_REGION]->(r:DevelopmentRegion) RETURN r {.id, .name, .kind} } AS regions`;
 
 export const GEOGRAPHY_BORDERS = `
   MATCH (a:Municipality)-[b:BORDERS]->(c:Municipality)
@@ -14,16 +17,11 @@ export const DATASET_VERSION = `
   OPTIONAL MATCH (d:Dataset {key: 'main'})
   RETURN CASE WHEN d IS NULL THEN 'none' ELSE toString(d.importedAt) END AS version`;
 
-/** Every cooperation with its task areas and members, for the matching service's in-memory index (ADR 007). */
+/** Every cooperation with its task areas and members (external partners are never matched), for the in-memory index (ADR 007). */
 export const COOPERATION_SNAPSHOT = `
   MATCH (c:Cooperation)
-  RETURN c.id AS id, c.name AS name, c.legalForm AS legalForm, c.provenance AS provenance,
+  RETURN c.id AS id, c.name AS name, c.legalForm AS legalForm, c.provenance AS provenance, coalesce(c.status, 'UNCLEAR') AS status,
          COLLECT { MATCH (c)-[:COVERS]->(t:TaskArea) RETURN t.id } AS taskAreaIds,
-         COLLECT { MATCH (x)-[r:MEMBER_OF]->(c)
+         COLLECT { MATCH (x)-[r:MEMBER_OF]->(c) WHERE x:Municipality OR x:District OR x:Cooperation
            RETURN {kind: CASE WHEN x:Municipality THEN 'MUNICIPALITY' WHEN x:District THEN 'DISTRICT' ELSE 'COOPERATION' END,
                    key: coalesce(x.ags, x.key, x.id), role: r.role} } AS members`;
-
-/** The COOPERATES_WITH projection (pairs of municipalities sharing cooperations) the import derives from MEMBER_OF. */
-export const COOPERATION_LINKS = `
-  MATCH (a:Municipality)-[r:COOPERATES_WITH]->(b:Municipality)
-  RETURN a.ags AS a, b.ags AS b, r.researched AS researched`;

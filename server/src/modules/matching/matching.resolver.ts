@@ -1,10 +1,15 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { CoalitionOptions, JoinableOptions, PartnerOptions } from './matching.input';
-import { CoalitionSuggestions, JoinableCooperation, PartnerSuggestions } from './matching.type';
+import { CoalitionSuggestions, JoinableCooperation, PartnerSuggestions, ScoreComponentInfo } from './matching.type';
 
 @Resolver()
 export class MatchingResolver {
+  @Query(() => [ScoreComponentInfo], { description: 'The score components of the partner ranking: names, what each measures and its source' })
+  scoreComponents(@Ctx() ctx: Context): ScoreComponentInfo[] {
+    return ctx.services.matching.scoreComponents();
+  }
+
   @Query(() => PartnerSuggestions, { description: 'Ranked, explained partner candidates for a new cooperation in a task area' })
   partnerSuggestions(
     @Ctx() ctx: Context,

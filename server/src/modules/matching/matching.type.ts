@@ -1,25 +1,37 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { LegalForm, Provenance, ScoreComponentKey } from '../../shared/enums';
+import { CooperationStatus, LegalForm, Provenance, ScoreComponentKey, ScoreStrength } from '../../shared/enums';
 import { Municipality } from '../municipalities/municipality.type';
 import { TaskArea } from '../task-areas/task-area.type';
 import { CooperationMember } from '../cooperations/cooperation.type';
+
+@ObjectType({ description: 'A score component as the engine defines it: its names, what it measures and where it comes from' })
+export class ScoreComponentInfo {
+  @Field(() => ScoreComponentKey) key!: ScoreComponentKey;
+  @Field(() => String) labelDe!: string;
+  @Field(() => String) labelEn!: string;
+  @Field(() => String, { description: 'What it measures, in German' }) descriptionDe!: string;
+  @Field(() => String, { description: 'What it measures, in English' }) descriptionEn!: string;
+  @Field(() => String, { description: 'Where the factor comes from' }) source!: string;
+}
 
 @ObjectType({ description: 'One named part of a score' })
 export class ScoreComponent {
   @Field(() => ScoreComponentKey) key!: ScoreComponentKey;
   @Field(() => Float, { description: 'Strength of the factor, 0–1' }) rawValue!: number;
+  @Field(() => ScoreStrength, { description: 'stark / mittel / schwach' }) strength!: ScoreStrength;
   @Field(() => Float) weight!: number;
-  @Field(() => Float, { description: 'rawValue × weight' }) contribution!: number;
+  @Field(() => Float, { description: 'Points of the 0–100 score: 100 × weight × rawValue / sum of the weights' }) points!: number;
   @Field(() => String, { description: 'Why it counts, in German' }) reasonDe!: string;
   @Field(() => String, { description: 'Why it counts, in English' }) reasonEn!: string;
-  @Field(() => String, { description: 'Where the factor comes from' }) source!: string;
+  @Field(() => ScoreComponentInfo) info!: ScoreComponentInfo;
 }
 
-@ObjectType({ description: 'Estimate under the NRW IKZ funding rule' })
+@ObjectType({ description: 'Estimate under the NRW IKZ funding rule (a fact beside the ranking)' })
 export class FundingEstimate {
   @Field(() => Boolean) eligible!: boolean;
   @Field(() => Int) nrwPartners!: number;
-  @Field(() => Int, { description: 'Maximum grant in €' }) maxGrantEur!: number;
+  @Field(() => Boolean, { description: 'A partner outside NRW: 75,000 € with a single NRW partner' }) crossBorder!: boolean;
+  @Field(() => Int, { description: 'Maximum grant in € (at most 90 % of the project cost, when given)' }) maxGrantEur!: number;
   @Field(() => String) reasonDe!: string;
   @Field(() => String) reasonEn!: string;
 }
@@ -29,6 +41,15 @@ export class SharedCooperation {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => [String]) taskAreaIds!: string[];
+  @Field(() => CooperationStatus) status!: CooperationStatus;
+  @Field(() => Int, { description: 'Municipal members: a small body says more about a pair than a Kreis-wide one' }) municipalMembers!: number;
+}
+
+@ObjectType({ description: 'A LEADER or regional-development region' })
+export class DevelopmentRegionRef {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'e.g. "LEADER 2023-2027", "VITAL.NRW", "REGIONALE"' }) kind!: string;
 }
 
 @ObjectType({ description: 'The facts behind a score' })
@@ -38,41 +59,42 @@ export class CandidateFacts {
   @Field(() => Float, { nullable: true, description: 'Shared border in km; null if none' }) sharedBorderKm!: number | null;
   @Field(() => Boolean) touchOnly!: boolean;
   @Field(() => Boolean) sameDistrict!: boolean;
+  @Field(() => String, { nullable: true, description: 'The Kreis both belonged to before the 1966–1975 reform' }) sharedAltkreis!: string | null;
+  @Field(() => [DevelopmentRegionRef]) sharedRegions!: DevelopmentRegionRef[];
   @Field(() => [SharedCooperation]) sharedCooperations!: SharedCooperation[];
   @Field(() => Int, { description: 'Municipalities cooperating with both' }) sharedPartners!: number;
   @Field(() => Int, { description: 'Cooperations in the task where the candidate is the host' }) hostsTask!: number;
   @Field(() => Int, { description: 'Cooperations in the task the candidate belongs to' }) memberInTask!: number;
   @Field(() => Int) combinedPopulation!: number;
+  @Field(() => Boolean, { description: 'The candidate lies in a neighbouring Land' }) crossBorder!: boolean;
 }
 
 @ObjectType({ description: 'A ranked partner candidate with the reasons for its rank' })
 export class PartnerCandidate {
   @Field(() => Int) rank!: number;
   @Field(() => Municipality) municipality!: Municipality;
-  @Field(() => Float) score!: number;
+  @Field(() => Float, { description: '0–100' }) score!: number;
   @Field(() => [ScoreComponent]) components!: ScoreComponent[];
   @Field(() => CandidateFacts) facts!: CandidateFacts;
   @Field(() => FundingEstimate) funding!: FundingEstimate;
 }
 
-@ObjectType({ description: 'The weights a ranking used' })
-export class AppliedWeights {
-  @Field(() => Float) proximity!: number;
-  @Field(() => Float) existingTies!: number;
-  @Field(() => Float) experience!: number;
-  @Field(() => Float) sizeFit!: number;
-  @Field(() => Float) sameDistrict!: number;
-  @Field(() => Float) funding!: number;
+@ObjectType({ description: 'The weight a ranking used for one component, and its default for the task area' })
+export class AppliedWeight {
+  @Field(() => ScoreComponentKey) key!: ScoreComponentKey;
+  @Field(() => Float) weight!: number;
+  @Field(() => Float, { description: 'Fitted on the register (docs/matching.md)' }) defaultWeight!: number;
+  @Field(() => ScoreComponentInfo) info!: ScoreComponentInfo;
 }
 
 @ObjectType()
 export class PartnerSuggestions {
   @Field(() => Municipality) municipality!: Municipality;
   @Field(() => TaskArea) taskArea!: TaskArea;
-  @Field(() => AppliedWeights) weights!: AppliedWeights;
-  @Field(() => AppliedWeights, { description: 'The defaults of this task area' }) defaultWeights!: AppliedWeights;
+  @Field(() => [AppliedWeight], { description: 'One per score component, in the engine\'s order' }) weights!: AppliedWeight[];
   @Field(() => Float) maxDistanceKm!: number;
   @Field(() => Int) targetPopulation!: number;
+  @Field(() => Int, { nullable: true, description: 'The project cost the funding estimate uses' }) projectCostEur!: number | null;
   @Field(() => Int, { description: 'Municipalities within reach that were scored' }) consideredCount!: number;
   @Field(() => [Municipality], { description: 'Left out: they already cooperate with the municipality in this task' }) existingPartners!: Municipality[];
   @Field(() => [PartnerCandidate]) candidates!: PartnerCandidate[];
@@ -82,7 +104,7 @@ export class PartnerSuggestions {
 export class Coalition {
   @Field(() => Int) rank!: number;
   @Field(() => [Municipality]) members!: Municipality[];
-  @Field(() => Float) score!: number;
+  @Field(() => Float, { description: '0–100' }) score!: number;
   @Field(() => [ScoreComponent]) components!: ScoreComponent[];
   @Field(() => Int) combinedPopulation!: number;
   @Field(() => Boolean) reachesTarget!: boolean;
@@ -104,6 +126,7 @@ export class JoinableCooperation {
   @Field(() => String) name!: string;
   @Field(() => LegalForm) legalForm!: LegalForm;
   @Field(() => Provenance) provenance!: Provenance;
+  @Field(() => CooperationStatus) status!: CooperationStatus;
   @Field(() => Float, { description: 'To the nearest member (0 if the own Kreis is a member)' }) distanceKm!: number;
   @Field(() => Municipality, { nullable: true }) nearestMember!: Municipality | null;
   @Field(() => Boolean, { description: "The municipality's own Kreis is a member" }) viaDistrict!: boolean;

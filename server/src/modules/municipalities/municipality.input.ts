@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { MunicipalitySort, MunicipalityType, SortDirection } from '../../shared/enums';
 
@@ -23,6 +23,11 @@ export class MunicipalityFilter {
   @IsOptional()
   @IsIn(Object.values(MunicipalityType))
   type?: MunicipalityType;
+
+  @Field(() => Boolean, { nullable: true, description: 'Include the municipalities of neighbouring Länder (default false: NRW only)' })
+  @IsOptional()
+  @IsBoolean()
+  includeCrossBorder?: boolean;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()

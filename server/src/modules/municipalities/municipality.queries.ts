@@ -4,13 +4,16 @@ export const MUNICIPALITY_FIELDS = `{
   ags: m.ags, name: m.name, shortName: m.shortName, type: m.type, population: m.population,
   populationDate: m.populationDate, areaKm2: m.areaKm2, density: m.density, postcode: m.postcode,
   centroid: CASE WHEN m.centroid IS NULL THEN null ELSE {longitude: m.centroid.longitude, latitude: m.centroid.latitude} END,
-  districtKey: m.districtKey, regionKey: m.regionKey
+  districtKey: m.districtKey, regionKey: m.regionKey, stateKey: m.stateKey,
+  stateName: COLLECT { MATCH (s:State {key: m.stateKey}) RETURN s.name }[0], crossBorder: m:CrossBorder,
+  altkreis: m.altkreis, associationName: m.associationName
 }`;
 
 export const SORT_PROPERTIES = { NAME: 'm.searchName', POPULATION: 'm.population', AREA: 'm.areaKm2', DENSITY: 'm.density' } as const;
 
 const FILTER = `
   WHERE ($search IS NULL OR m.searchName CONTAINS $search)
+    AND ($includeCrossBorder OR NOT m:CrossBorder)
     AND ($districtKey IS NULL OR m.districtKey = $districtKey)
     AND ($regionKey IS NULL OR m.regionKey = $regionKey)
     AND ($type IS NULL OR m.type = $type)

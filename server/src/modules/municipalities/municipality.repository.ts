@@ -6,6 +6,7 @@ import { BOUNDARIES_BY_AGS, DISTRICTS_BY_KEY, listMunicipalities, MUNICIPALITIES
 
 export interface MunicipalityQuery {
   search: string | null;
+  includeCrossBorder: boolean;
   districtKey: string | null;
   regionKey: string | null;
   type: string | null;

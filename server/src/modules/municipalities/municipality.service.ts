@@ -28,6 +28,7 @@ export class MunicipalityService {
     const { total, page } = await this.repository.list(
       {
         search: search || null,
+        includeCrossBorder: filter?.includeCrossBorder ?? false,
         districtKey: filter?.districtKey ?? null,
         regionKey: filter?.regionKey ?? null,
         type: filter?.type ?? null,

@@ -12,10 +12,10 @@ export const NETWORK_EDGES = `
     AND ($provenance IS NULL OR c.provenance = $provenance)
   RETURN a.ags AS source, b.ags AS target, count(DISTINCT c) AS weight`;
 
-/** Who takes part in cooperations covering a task, and who hosts it for whom. */
+/** Who takes part in cooperations covering a task that are in force (active or unclear), and who hosts it for whom. */
 export const TASK_PARTICIPATION = `
   MATCH (c:Cooperation)-[:COVERS]->(:TaskArea {id: $taskArea})
-  WHERE $includeGenerated OR c.provenance <> 'GENERATED'
+  WHERE coalesce(c.status, 'UNCLEAR') IN ['ACTIVE', 'UNCLEAR']
   MATCH (m:Municipality)-[r:MEMBER_OF]->(c)
   RETURN c.id AS id, c.name AS name, collect({ags: m.ags, role: r.role}) AS members`;
 

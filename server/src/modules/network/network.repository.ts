@@ -16,8 +16,8 @@ export class NetworkRepository {
     return result.records.map((r) => r.toObject() as { source: string; target: string; weight: number });
   }
 
-  async taskParticipation(taskArea: string, includeGenerated: boolean, counter?: QueryCounter): Promise<Array<{ id: string; name: string; members: Array<{ ags: string; role: string }> }>> {
-    const result = await this.db.read(TASK_PARTICIPATION, { taskArea, includeGenerated }, counter);
+  async taskParticipation(taskArea: string, counter?: QueryCounter): Promise<Array<{ id: string; name: string; members: Array<{ ags: string; role: string }> }>> {
+    const result = await this.db.read(TASK_PARTICIPATION, { taskArea }, counter);
     return result.records.map((r) => r.toObject() as { id: string; name: string; members: Array<{ ags: string; role: string }> });
   }
 

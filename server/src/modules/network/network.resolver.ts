@@ -10,12 +10,8 @@ export class NetworkResolver {
   }
 
   @Query(() => GapAnalysis, { description: 'Where cooperation in a task is missing, and who could host a shared service centre' })
-  cooperationGaps(
-    @Ctx() ctx: Context,
-    @Arg('taskArea', () => ID) taskArea: string,
-    @Arg('includeGenerated', () => Boolean, { nullable: true, defaultValue: true }) includeGenerated: boolean,
-  ): Promise<GapAnalysis> {
+  cooperationGaps(@Ctx() ctx: Context, @Arg('taskArea', () => ID) taskArea: string): Promise<GapAnalysis> {
     ctx.services.taskAreas.assertId(taskArea);
-    return ctx.services.network.gaps(taskArea, includeGenerated, ctx.queryCounter);
+    return ctx.services.network.gaps(taskArea, ctx.queryCounter);
   }
 }

@@ -32,7 +32,7 @@ export class NetworkService {
     if (cached && cached.data === data) return cached.value;
 
     const [edges, snapshotDate] = await Promise.all([this.repository.edges(values, counter), this.repository.snapshotDate(counter)]);
-    const places = [...data.geography.places.values()];
+    const places = [...data.geography.places.values()].filter((p) => !p.crossBorder);
     const input = { nodes: places.map((p) => ({ ags: p.ags, districtKey: p.districtKey, longitude: p.longitude, latitude: p.latitude })), edges };
     const analysis = analyzeNetwork(input);
     const districtNames = new Map(places.map((p) => [p.districtKey, p.districtName]));
@@ -51,12 +51,13 @@ export class NetworkService {
     return value;
   }
 
-  async gaps(taskArea: string, includeGenerated: boolean, counter?: QueryCounter): Promise<GapAnalysis> {
+  async gaps(taskArea: string, counter?: QueryCounter): Promise<GapAnalysis> {
     const data = await this.staticData(counter);
     if (!data.taskAreas.has(taskArea)) throw new NotFoundError('Aufgabenfeld / Task area', taskArea);
-    const cooperations = await this.repository.taskParticipation(taskArea, includeGenerated, counter);
+    const cooperations = await this.repository.taskParticipation(taskArea, counter);
     const cooperating = new Set(cooperations.flatMap((c) => c.members.map((m) => m.ags)));
-    const places = [...data.geography.places.keys()];
+    // Gaps are an NRW question; neighbours across the Land border count as neighbours but are not listed.
+    const places = [...data.geography.places.values()].filter((p) => !p.crossBorder).map((p) => p.ags);
     const neighbours = new Map(places.map((ags) => [ags, data.geography.neighbours(ags)]));
     const hostMap = new Map<string, { clients: Set<string>; cooperations: string[] }>();
     for (const c of cooperations) {

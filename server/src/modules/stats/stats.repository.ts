@@ -1,6 +1,6 @@
 import type { Database, QueryCounter } from '../../db/database';
 import { STATS } from './stats.queries';
-import type { Stats } from './stats.type';
+import { ESTIMATED_COOPERATIONS_IN_NRW, type Stats } from './stats.type';
 
 export class StatsRepository {
   constructor(private readonly db: Database) {}
@@ -8,17 +8,20 @@ export class StatsRepository {
   async counts(counter?: QueryCounter): Promise<Stats> {
     const result = await this.db.read(STATS, {}, counter);
     const row = result.records[0]!;
-    const cooperations = row.get('cooperations') as number;
-    const generated = row.get('cooperationsGenerated') as number;
+    const get = (key: string) => row.get(key) as number;
     return {
-      municipalities: row.get('municipalities') as number,
-      population: row.get('population') as number,
-      districts: row.get('districts') as number,
-      borders: row.get('borders') as number,
-      taskAreas: row.get('taskAreas') as number,
-      cooperations,
-      cooperationsGenerated: generated,
-      cooperationsResearched: cooperations - generated,
+      municipalities: get('municipalities'),
+      population: get('population'),
+      crossBorderMunicipalities: get('crossBorderMunicipalities'),
+      districts: get('districts'),
+      borders: get('borders'),
+      taskAreas: get('taskAreas'),
+      cooperations: get('cooperations'),
+      cooperationsInForce: get('cooperationsInForce'),
+      cooperationsUnconfirmed: get('cooperationsUnconfirmed'),
+      cooperationsGenerated: get('cooperationsGenerated'),
+      estimatedCooperationsInNrw: ESTIMATED_COOPERATIONS_IN_NRW,
+      datasetKind: row.get('datasetKind') as string,
     };
   }
 }

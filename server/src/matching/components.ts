@@ -1,0 +1,265 @@
+import type { CandidateFacts, Place, TaskProfile } from './types';
+
+/**
+ * The score components, each defined once: key, names, what it measures, its source and how its raw value (0–1)
+ * and its explanation come from the facts of a pair. Everything else — the GraphQL enum, the weights input, the
+ * applied weights, the client's sliders and labels, the fitted defaults — is derived from this table.
+ */
+
+const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
+const KM = { de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }) };
+const INT = { de: new Intl.NumberFormat('de-DE'), en: new Intl.NumberFormat('en-GB') };
+export const km = (value: number, language: 'de' | 'en') => KM[language].format(value);
+export const int = (value: number, language: 'de' | 'en') => INT[language].format(Math.round(value));
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+export interface Text {
+  de: string;
+  en: string;
+}
+
+/** A factor's strength, and its explanation built only when asked (most candidates are never shown). */
+export interface Factor {
+  raw: number;
+  text: () => Text;
+}
+
+export interface PairInput {
+  focal: Place;
+  candidate: Place;
+  task: TaskProfile;
+  facts: CandidateFacts;
+  /** The population the cooperation should reach. */
+  target: number;
+  sizeFit: TaskProfile['sizeFit'];
+}
+
+export interface ComponentDefinition {
+  key: string;
+  labelDe: string;
+  labelEn: string;
+  descriptionDe: string;
+  descriptionEn: string;
+  source: string;
+  /** The default weight grows with how much proximity matters for the task (fitted as base + slope × proximity). */
+  scalesWithProximity: boolean;
+  pair: (input: PairInput) => Factor;
+}
+
+/** Tie weight → 0–1: one small joint body (weight 1) gives 0.63, two give 0.86. */
+export const saturate = (strength: number) => 1 - Math.exp(-strength);
+
+/** Reaching the target counts most; an oversized group counts less than one near the target. */
+export function targetFit(combined: number, target: number): number {
+  const share = combined / Math.max(1, target);
+  return share <= 1 ? share : 1 / Math.sqrt(share);
+}
+
+export function proximityFactor({ focal, facts }: PairInput): Factor {
+  const hopScore = facts.hops ? 1 / facts.hops : 0;
+  const raw = clamp01(0.5 * Math.exp(-facts.distanceKm / 20) + 0.5 * hopScore);
+  const via = facts.hops && facts.hops > 1 ? facts.hops - 1 : 0;
+  const border = facts.border;
+  return {
+    raw,
+    text: () =>
+      border && !border.touch
+        ? {
+            de: `Unmittelbarer Nachbar von ${focal.name} (gemeinsame Grenze ${km(border.lengthKm, 'de')} km), ${km(facts.distanceKm, 'de')} km zwischen den Ortsmitten.`,
+            en: `A direct neighbour of ${focal.name} (shared border ${km(border.lengthKm, 'en')} km), ${km(facts.distanceKm, 'en')} km between the centres.`,
+          }
+        : border?.touch
+          ? { de: `Berührt ${focal.name} nur an einem Punkt, ${km(facts.distanceKm, 'de')} km entfernt.`, en: `Touches ${focal.name} at a single point only, ${km(facts.distanceKm, 'en')} km away.` }
+          : {
+              de: `${km(facts.distanceKm, 'de')} km entfernt${via ? `, über ${via} ${plural(via, 'Nachbarkommune', 'Nachbarkommunen')} erreichbar` : ''}.`,
+              en: `${km(facts.distanceKm, 'en')} km away${via ? `, ${via} ${plural(via, 'municipality', 'municipalities')} in between` : ''}.`,
+            },
+  };
+}
+
+const STATUS_NOTE: Record<string, Text> = { ENDED: { de: ' (beendet)', en: ' (ended)' }, PLANNED: { de: ' (geplant)', en: ' (planned)' } };
+
+export function existingTiesFactor({ focal, facts }: PairInput): Factor {
+  const shared = facts.sharedCooperations;
+  if (shared.length === 0) {
+    return { raw: 0, text: () => ({ de: `Im Register bisher keine gemeinsame Kooperation mit ${focal.name}.`, en: `No cooperation with ${focal.name} in the register so far.` }) };
+  }
+  // The smallest bodies say most about the pair, so they are named first.
+  const named = [...shared].sort((a, b) => a.municipalMembers - b.municipalMembers || a.name.localeCompare(b.name)).slice(0, 2);
+  const list = (language: 'de' | 'en') => named.map((c) => `„${c.name}“${STATUS_NOTE[c.status]?.[language] ?? ''}`).join(language === 'de' ? ', ' : ', ');
+  const more = shared.length - named.length;
+  return {
+    raw: saturate(facts.tieStrength),
+    text: () => ({
+      de: `Schon gemeinsam in ${shared.length} ${plural(shared.length, 'Kooperation', 'Kooperationen')} mit ${focal.name}: ${list('de')}${more > 0 ? ` und ${more} weitere` : ''}.`,
+      en: `Already together with ${focal.name} in ${shared.length} cooperation${shared.length === 1 ? '' : 's'}: ${list('en').replace(/[„“]/g, '"')}${more > 0 ? ` and ${more} more` : ''}.`,
+    }),
+  };
+}
+
+export function sharedPartnersFactor({ focal, facts }: PairInput): Factor {
+  const n = facts.sharedPartners;
+  return {
+    raw: saturate(facts.sharedPartnerStrength),
+    text: () =>
+      n === 0
+        ? { de: `Keine gemeinsamen Partnerkommunen mit ${focal.name}.`, en: `No partner municipalities in common with ${focal.name}.` }
+        : { de: `${n} ${plural(n, 'Kommune arbeitet', 'Kommunen arbeiten')} mit beiden zusammen.`, en: `${n} municipalit${n === 1 ? 'y cooperates' : 'ies cooperate'} with both.` },
+  };
+}
+
+export function experienceFactor({ task, facts }: PairInput): Factor {
+  if (facts.hostsTask.length > 0) {
+    const clients = facts.hostsTask.reduce((sum, c) => sum + c.clients, 0);
+    return {
+      raw: clamp01(0.8 + 0.05 * clients),
+      text: () => ({
+        de: `Erbringt „${task.nameDe}“ bereits für ${clients} andere ${plural(clients, 'Kommune', 'Kommunen')} („${facts.hostsTask[0]!.name}“).`,
+        en: `Already performs "${task.nameEn}" for ${clients} other municipalit${clients === 1 ? 'y' : 'ies'} ("${facts.hostsTask[0]!.name}").`,
+      }),
+    };
+  }
+  if (facts.memberInTask.length > 0) {
+    return {
+      raw: 0.6,
+      text: () => ({
+        de: `Ist Mitglied in „${facts.memberInTask[0]!.name}“ (${task.nameDe}).`,
+        en: `Is a member of "${facts.memberInTask[0]!.name}" (${task.nameEn}).`,
+      }),
+    };
+  }
+  return { raw: 0, text: () => ({ de: `Im Register keine Kooperation für „${task.nameDe}“.`, en: `No cooperation for "${task.nameEn}" in the register.` }) };
+}
+
+/**
+ * Combined population against the target (near the target is best, oversized counts less), plus the preferred
+ * constellation: COMPLEMENTARY favours a larger host for a smaller partner, SIMILAR favours peers.
+ */
+export function sizeFitFactor({ focal, candidate, target, sizeFit }: PairInput): Factor {
+  const combined = focal.population + candidate.population;
+  const share = combined / Math.max(1, target);
+  const ratio = candidate.population / Math.max(1, focal.population);
+  const logRatio = Math.log10(Math.max(ratio, 1e-6));
+  const style = sizeFit === 'COMPLEMENTARY' ? clamp01(0.5 + logRatio / 2) : clamp01(1 - Math.abs(logRatio));
+  const raw = clamp01(0.6 * targetFit(combined, target) + 0.4 * style);
+  const percent = Math.round(share * 100);
+  const styleDe = sizeFit === 'COMPLEMENTARY' ? (ratio >= 1 ? 'größer, kann Träger sein' : 'kleiner, eher Kunde als Träger') : ratio > 0.5 && ratio < 2 ? 'ähnlich groß' : 'deutlich anders groß';
+  const styleEn = sizeFit === 'COMPLEMENTARY' ? (ratio >= 1 ? 'larger, can host' : 'smaller, more a client than a host') : ratio > 0.5 && ratio < 2 ? 'of similar size' : 'of clearly different size';
+  return {
+    raw,
+    text: () => ({
+      de: `Zusammen ${int(combined, 'de')} Einw. = ${int(percent, 'de')} % der Zielgröße von ${int(target, 'de')}${share > 1.5 ? ' (deutlich darüber)' : ''}; ${styleDe}.`,
+      en: `Together ${int(combined, 'en')} inhabitants = ${int(percent, 'en')} % of the target of ${int(target, 'en')}${share > 1.5 ? ' (well above)' : ''}; ${styleEn}.`,
+    }),
+  };
+}
+
+const isKreis = (place: Place) => place.districtType !== 'KREISFREIE_STADT';
+
+export function sameDistrictFactor({ focal, candidate, facts }: PairInput): Factor {
+  if (facts.sameDistrict) {
+    return { raw: 1, text: () => ({ de: `Liegt ebenfalls im ${candidate.districtName}: kurze Wege, einfachere Abstimmung nach GkG NRW.`, en: `Also in ${candidate.districtName}: short distances, simpler coordination under GkG NRW.` }) };
+  }
+  if (!isKreis(candidate)) return { raw: 0, text: () => ({ de: `${candidate.name} ist eine kreisfreie Stadt.`, en: `${candidate.name} is a kreisfreie Stadt (a city outside any Kreis).` }) };
+  if (!isKreis(focal)) return { raw: 0, text: () => ({ de: `Liegt im ${candidate.districtName}; ${focal.name} ist kreisfrei.`, en: `In ${candidate.districtName}; ${focal.name} is a kreisfreie Stadt.` }) };
+  return { raw: 0, text: () => ({ de: `Liegt in einem anderen Kreis (${candidate.districtName}).`, en: `In another Kreis (${candidate.districtName}).` }) };
+}
+
+/** Current LEADER regions count most; earlier periods and other programmes a little less. */
+export function regionWeight(kind: string): number {
+  if (/LEADER 2023/.test(kind)) return 1;
+  if (/LEADER/.test(kind)) return 0.6;
+  return 0.8;
+}
+
+export function sharedRegionFactor({ facts }: PairInput): Factor {
+  const regions = [...facts.sharedRegions].sort((a, b) => regionWeight(b.kind) - regionWeight(a.kind) || a.name.localeCompare(b.name));
+  if (regions.length === 0) return { raw: 0, text: () => ({ de: 'Keine gemeinsame LEADER- oder Entwicklungsregion.', en: 'No LEADER or development region in common.' }) };
+  const best = regions[0]!;
+  return {
+    raw: regionWeight(best.kind),
+    text: () => ({ de: `Beide gehören zur Region „${best.name}“ (${best.kind}).`, en: `Both belong to the region "${best.name}" (${best.kind}).` }),
+  };
+}
+
+export const COMPONENTS = [
+  {
+    key: 'PROXIMITY',
+    labelDe: 'Nähe',
+    labelEn: 'Proximity',
+    descriptionDe: 'Entfernung der Ortsmitten und Zahl der Grenzen dazwischen',
+    descriptionEn: 'Distance between the centres and the number of borders in between',
+    source: 'Räumliche Nähe senkt Transaktionskosten, am meisten bei Außendiensten (Feiock 2007; Bel & Warner 2016)',
+    scalesWithProximity: true,
+    pair: proximityFactor,
+  },
+  {
+    key: 'EXISTING_TIES',
+    labelDe: 'Bestehende Zusammenarbeit',
+    labelEn: 'Existing ties',
+    descriptionDe: 'Gemeinsame Kooperationen in anderen Aufgaben; kleine Verbünde zählen mehr als kreisweite',
+    descriptionEn: 'Cooperations the two already share in other tasks; small bodies count more than Kreis-wide ones',
+    source: 'Frühere Vereinbarungen sagen neue voraus (Andrew 2009; Hawkins & Feiock)',
+    scalesWithProximity: false,
+    pair: existingTiesFactor,
+  },
+  {
+    key: 'SHARED_PARTNERS',
+    labelDe: 'Gemeinsame Partner',
+    labelEn: 'Partners in common',
+    descriptionDe: 'Kommunen, die mit beiden zusammenarbeiten',
+    descriptionEn: 'Municipalities that cooperate with both',
+    source: 'Gemeinsame Partner schließen Dreiecke im Netzwerk (Lee, Lee & Feiock 2012)',
+    scalesWithProximity: false,
+    pair: sharedPartnersFactor,
+  },
+  {
+    key: 'EXPERIENCE',
+    labelDe: 'Erfahrung in der Aufgabe',
+    labelEn: 'Experience in the task',
+    descriptionDe: 'Erbringt die Aufgabe schon für andere oder ist Mitglied einer Kooperation dafür',
+    descriptionEn: 'Already performs the task for others or belongs to a cooperation for it',
+    source: 'Kommunen, die eine Aufgabe schon für andere erbringen, sind natürliche Träger (Hawkins & Feiock)',
+    scalesWithProximity: false,
+    pair: experienceFactor,
+  },
+  {
+    key: 'SIZE_FIT',
+    labelDe: 'Passende Größe',
+    labelEn: 'Size fit',
+    descriptionDe: 'Gemeinsame Einwohnerzahl gegenüber der Zielgröße, und ob ergänzend oder gleich groß',
+    descriptionEn: 'Combined population against the target, and whether complementary or alike in size',
+    source: 'Effiziente Betriebsgröße je Aufgabe; ergänzend oder gleichartig (Hessen 2014; Bischoff & Wolfschütz 2017/2021)',
+    scalesWithProximity: false,
+    pair: sizeFitFactor,
+  },
+  {
+    key: 'SAME_DISTRICT',
+    labelDe: 'Gleicher Kreis',
+    labelEn: 'Same Kreis',
+    descriptionDe: 'Beide gehören zum selben Kreis',
+    descriptionEn: 'Both belong to the same Kreis',
+    source: 'Gleicher Kreis: kürzere Wege und einfachere Abstimmung nach GkG NRW',
+    scalesWithProximity: false,
+    pair: sameDistrictFactor,
+  },
+  {
+    key: 'SHARED_REGION',
+    labelDe: 'Gemeinsame Region',
+    labelEn: 'Shared region',
+    descriptionDe: 'Beide gehören zur selben LEADER-, VITAL.NRW-, ILEK- oder REGIONALE-Region',
+    descriptionEn: 'Both belong to the same LEADER, VITAL.NRW, ILEK or REGIONALE region',
+    source: 'Regionale Entwicklungsprogramme bringen Kommunen in gemeinsame Gremien und Projekte (LEADER 2014–2027)',
+    scalesWithProximity: false,
+    pair: sharedRegionFactor,
+  },
+] as const satisfies readonly ComponentDefinition[];
+
+export type ComponentKey = (typeof COMPONENTS)[number]['key'];
+export const COMPONENT_KEYS = COMPONENTS.map((c) => c.key) as ComponentKey[];
+export const COMPONENT_BY_KEY = new Map<ComponentKey, ComponentDefinition>(COMPONENTS.map((c) => [c.key, c]));
+export type Weights = Record<ComponentKey, number>;
+
+/** Strength of a raw value in words, as shown beside each component. */
+export type Strength = 'STRONG' | 'MEDIUM' | 'WEAK';
+export const strengthOf = (raw: number): Strength => (raw >= 0.67 ? 'STRONG' : raw >= 0.34 ? 'MEDIUM' : 'WEAK');
