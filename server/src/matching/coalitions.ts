@@ -1,4 +1,4 @@
-import { COMPONENTS, int, km, targetFit, type ComponentKey, type Factor } from './components';
+import { COMPONENTS, int, km, kreisLabel, targetFit, type ComponentKey, type Factor } from './components';
 import { isInForce, type CooperationEvidence } from './cooperation-index';
 import { estimateFunding } from './funding';
 import type { Geography } from './geography';
@@ -100,7 +100,7 @@ function groupFactors(geography: Geography, focal: Place, task: TaskProfile, par
       text: () =>
         focal.districtType === 'KREISFREIE_STADT'
           ? { de: `${focal.name} ist kreisfrei; kein gemeinsamer Kreis.`, en: `${focal.name} is a kreisfreie Stadt; no Kreis in common.` }
-          : { de: `${of(inDistrict).de} liegen ebenfalls im ${focal.districtName}.`, en: `${of(inDistrict).en} are also in ${focal.districtName}.` },
+          : { de: `${of(inDistrict).de} liegen im selben Kreis wie ${focal.name} (${kreisLabel(focal)}).`, en: `${of(inDistrict).en} are in the same Kreis as ${focal.name} (${kreisLabel(focal)}).` },
     },
     SHARED_REGION: {
       raw: share(inRegion, n),

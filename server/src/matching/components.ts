@@ -43,6 +43,9 @@ export interface ComponentDefinition {
   source: string;
   /** The default weight grows with how much proximity matters for the task (fitted as base + slope × proximity). */
   scalesWithProximity: boolean;
+  /** The raw value alone: what ranking hundreds of candidates needs (the explanation is built only for those shown). */
+  raw: (input: PairInput) => number;
+  /** The raw value with its explanation; its raw value is `raw(input)`. */
   pair: (input: PairInput) => Factor;
 }
 
@@ -55,9 +58,11 @@ export function targetFit(combined: number, target: number): number {
   return share <= 1 ? share : 1 / Math.sqrt(share);
 }
 
-export function proximityFactor({ focal, facts }: PairInput): Factor {
-  const hopScore = facts.hops ? 1 / facts.hops : 0;
-  const raw = clamp01(0.5 * Math.exp(-facts.distanceKm / 20) + 0.5 * hopScore);
+export const proximityRaw = ({ facts }: PairInput) => clamp01(0.5 * Math.exp(-facts.distanceKm / 20) + 0.5 * (facts.hops ? 1 / facts.hops : 0));
+
+export function proximityFactor(input: PairInput): Factor {
+  const { focal, facts } = input;
+  const raw = proximityRaw(input);
   const via = facts.hops && facts.hops > 1 ? facts.hops - 1 : 0;
   const border = facts.border;
   return {
@@ -79,7 +84,10 @@ export function proximityFactor({ focal, facts }: PairInput): Factor {
 
 const STATUS_NOTE: Record<string, Text> = { ENDED: { de: ' (beendet)', en: ' (ended)' }, PLANNED: { de: ' (geplant)', en: ' (planned)' } };
 
-export function existingTiesFactor({ focal, facts }: PairInput): Factor {
+export const existingTiesRaw = ({ facts }: PairInput) => (facts.sharedCooperations.length === 0 ? 0 : saturate(facts.tieStrength));
+
+export function existingTiesFactor(input: PairInput): Factor {
+  const { focal, facts } = input;
   const shared = facts.sharedCooperations;
   if (shared.length === 0) {
     return { raw: 0, text: () => ({ de: `Im Register bisher keine gemeinsame Kooperation mit ${focal.name}.`, en: `No cooperation with ${focal.name} in the register so far.` }) };
@@ -89,7 +97,7 @@ export function existingTiesFactor({ focal, facts }: PairInput): Factor {
   const list = (language: 'de' | 'en') => named.map((c) => `„${c.name}“${STATUS_NOTE[c.status]?.[language] ?? ''}`).join(language === 'de' ? ', ' : ', ');
   const more = shared.length - named.length;
   return {
-    raw: saturate(facts.tieStrength),
+    raw: existingTiesRaw(input),
     text: () => ({
       de: `Schon gemeinsam in ${shared.length} ${plural(shared.length, 'Kooperation', 'Kooperationen')} mit ${focal.name}: ${list('de')}${more > 0 ? ` und ${more} weitere` : ''}.`,
       en: `Already together with ${focal.name} in ${shared.length} cooperation${shared.length === 1 ? '' : 's'}: ${list('en').replace(/[„“]/g, '"')}${more > 0 ? ` and ${more} more` : ''}.`,
@@ -97,10 +105,13 @@ export function existingTiesFactor({ focal, facts }: PairInput): Factor {
   };
 }
 
-export function sharedPartnersFactor({ focal, facts }: PairInput): Factor {
+export const sharedPartnersRaw = ({ facts }: PairInput) => saturate(facts.sharedPartnerStrength);
+
+export function sharedPartnersFactor(input: PairInput): Factor {
+  const { focal, facts } = input;
   const n = facts.sharedPartners;
   return {
-    raw: saturate(facts.sharedPartnerStrength),
+    raw: sharedPartnersRaw(input),
     text: () =>
       n === 0
         ? { de: `Keine gemeinsamen Partnerkommunen mit ${focal.name}.`, en: `No partner municipalities in common with ${focal.name}.` }
@@ -108,11 +119,17 @@ export function sharedPartnersFactor({ focal, facts }: PairInput): Factor {
   };
 }
 
-export function experienceFactor({ task, facts }: PairInput): Factor {
+export function experienceRaw({ facts }: PairInput): number {
+  if (facts.hostsTask.length > 0) return clamp01(0.8 + 0.05 * facts.hostsTask.reduce((sum, c) => sum + c.clients, 0));
+  return facts.memberInTask.length > 0 ? 0.6 : 0;
+}
+
+export function experienceFactor(input: PairInput): Factor {
+  const { task, facts } = input;
   if (facts.hostsTask.length > 0) {
     const clients = facts.hostsTask.reduce((sum, c) => sum + c.clients, 0);
     return {
-      raw: clamp01(0.8 + 0.05 * clients),
+      raw: experienceRaw(input),
       text: () => ({
         de: `Erbringt „${task.nameDe}“ bereits für ${clients} andere ${plural(clients, 'Kommune', 'Kommunen')} („${facts.hostsTask[0]!.name}“).`,
         en: `Already performs "${task.nameEn}" for ${clients} other municipalit${clients === 1 ? 'y' : 'ies'} ("${facts.hostsTask[0]!.name}").`,
@@ -121,7 +138,7 @@ export function experienceFactor({ task, facts }: PairInput): Factor {
   }
   if (facts.memberInTask.length > 0) {
     return {
-      raw: 0.6,
+      raw: experienceRaw(input),
       text: () => ({
         de: `Ist Mitglied in „${facts.memberInTask[0]!.name}“ (${task.nameDe}).`,
         en: `Is a member of "${facts.memberInTask[0]!.name}" (${task.nameEn}).`,
@@ -135,13 +152,18 @@ export function experienceFactor({ task, facts }: PairInput): Factor {
  * Combined population against the target (near the target is best, oversized counts less), plus the preferred
  * constellation: COMPLEMENTARY favours a larger host for a smaller partner, SIMILAR favours peers.
  */
-export function sizeFitFactor({ focal, candidate, target, sizeFit }: PairInput): Factor {
+export function sizeFitRaw({ focal, candidate, target, sizeFit }: PairInput): number {
+  const logRatio = Math.log10(Math.max(candidate.population / Math.max(1, focal.population), 1e-6));
+  const style = sizeFit === 'COMPLEMENTARY' ? clamp01(0.5 + logRatio / 2) : clamp01(1 - Math.abs(logRatio));
+  return clamp01(0.6 * targetFit(focal.population + candidate.population, target) + 0.4 * style);
+}
+
+export function sizeFitFactor(input: PairInput): Factor {
+  const { focal, candidate, target, sizeFit } = input;
   const combined = focal.population + candidate.population;
   const share = combined / Math.max(1, target);
   const ratio = candidate.population / Math.max(1, focal.population);
-  const logRatio = Math.log10(Math.max(ratio, 1e-6));
-  const style = sizeFit === 'COMPLEMENTARY' ? clamp01(0.5 + logRatio / 2) : clamp01(1 - Math.abs(logRatio));
-  const raw = clamp01(0.6 * targetFit(combined, target) + 0.4 * style);
+  const raw = sizeFitRaw(input);
   const percent = Math.round(share * 100);
   const styleDe = sizeFit === 'COMPLEMENTARY' ? (ratio >= 1 ? 'größer, kann Träger sein' : 'kleiner, eher Kunde als Träger') : ratio > 0.5 && ratio < 2 ? 'ähnlich groß' : 'deutlich anders groß';
   const styleEn = sizeFit === 'COMPLEMENTARY' ? (ratio >= 1 ? 'larger, can host' : 'smaller, more a client than a host') : ratio > 0.5 && ratio < 2 ? 'of similar size' : 'of clearly different size';
@@ -156,13 +178,24 @@ export function sizeFitFactor({ focal, candidate, target, sizeFit }: PairInput):
 
 const isKreis = (place: Place) => place.districtType !== 'KREISFREIE_STADT';
 
+/** "Kreis Olpe", "Märkischer Kreis", "Städteregion Aachen", "Landkreis Waldeck-Frankenberg": the register names some Kreise without the word. */
+export function kreisLabel(place: Place): string {
+  if (/kreis|städteregion|regionalverband|region /i.test(place.districtName)) return place.districtName;
+  return `${place.districtType === 'LANDKREIS' ? 'Landkreis' : 'Kreis'} ${place.districtName}`;
+}
+
+export const sameDistrictRaw = ({ facts }: PairInput) => (facts.sameDistrict ? 1 : 0);
+
 export function sameDistrictFactor({ focal, candidate, facts }: PairInput): Factor {
   if (facts.sameDistrict) {
-    return { raw: 1, text: () => ({ de: `Liegt ebenfalls im ${candidate.districtName}: kurze Wege, einfachere Abstimmung nach GkG NRW.`, en: `Also in ${candidate.districtName}: short distances, simpler coordination under GkG NRW.` }) };
+    return {
+      raw: 1,
+      text: () => ({ de: `Gleicher Kreis wie ${focal.name} (${kreisLabel(candidate)}): kurze Wege, einfachere Abstimmung nach GkG NRW.`, en: `Same Kreis as ${focal.name} (${kreisLabel(candidate)}): short distances, simpler coordination under GkG NRW.` }),
+    };
   }
   if (!isKreis(candidate)) return { raw: 0, text: () => ({ de: `${candidate.name} ist eine kreisfreie Stadt.`, en: `${candidate.name} is a kreisfreie Stadt (a city outside any Kreis).` }) };
-  if (!isKreis(focal)) return { raw: 0, text: () => ({ de: `Liegt im ${candidate.districtName}; ${focal.name} ist kreisfrei.`, en: `In ${candidate.districtName}; ${focal.name} is a kreisfreie Stadt.` }) };
-  return { raw: 0, text: () => ({ de: `Liegt in einem anderen Kreis (${candidate.districtName}).`, en: `In another Kreis (${candidate.districtName}).` }) };
+  if (!isKreis(focal)) return { raw: 0, text: () => ({ de: `Liegt in einem Kreis (${kreisLabel(candidate)}); ${focal.name} ist kreisfrei.`, en: `In a Kreis (${kreisLabel(candidate)}); ${focal.name} is a kreisfreie Stadt.` }) };
+  return { raw: 0, text: () => ({ de: `Liegt in einem anderen Kreis (${kreisLabel(candidate)}).`, en: `In another Kreis (${kreisLabel(candidate)}).` }) };
 }
 
 /** Current LEADER regions count most; earlier periods and other programmes a little less. */
@@ -172,12 +205,15 @@ export function regionWeight(kind: string): number {
   return 0.8;
 }
 
-export function sharedRegionFactor({ facts }: PairInput): Factor {
+export const sharedRegionRaw = ({ facts }: PairInput) => facts.sharedRegions.reduce((best, r) => Math.max(best, regionWeight(r.kind)), 0);
+
+export function sharedRegionFactor(input: PairInput): Factor {
+  const { facts } = input;
   const regions = [...facts.sharedRegions].sort((a, b) => regionWeight(b.kind) - regionWeight(a.kind) || a.name.localeCompare(b.name));
   if (regions.length === 0) return { raw: 0, text: () => ({ de: 'Keine gemeinsame LEADER- oder Entwicklungsregion.', en: 'No LEADER or development region in common.' }) };
   const best = regions[0]!;
   return {
-    raw: regionWeight(best.kind),
+    raw: sharedRegionRaw(input),
     text: () => ({ de: `Beide gehören zur Region „${best.name}“ (${best.kind}).`, en: `Both belong to the region "${best.name}" (${best.kind}).` }),
   };
 }
@@ -191,6 +227,7 @@ export const COMPONENTS = [
     descriptionEn: 'Distance between the centres and the number of borders in between',
     source: 'Räumliche Nähe senkt Transaktionskosten, am meisten bei Außendiensten (Feiock 2007; Bel & Warner 2016)',
     scalesWithProximity: true,
+    raw: proximityRaw,
     pair: proximityFactor,
   },
   {
@@ -201,6 +238,7 @@ export const COMPONENTS = [
     descriptionEn: 'Cooperations the two already share in other tasks; small bodies count more than Kreis-wide ones',
     source: 'Frühere Vereinbarungen sagen neue voraus (Andrew 2009; Hawkins & Feiock)',
     scalesWithProximity: false,
+    raw: existingTiesRaw,
     pair: existingTiesFactor,
   },
   {
@@ -211,6 +249,7 @@ export const COMPONENTS = [
     descriptionEn: 'Municipalities that cooperate with both',
     source: 'Gemeinsame Partner schließen Dreiecke im Netzwerk (Lee, Lee & Feiock 2012)',
     scalesWithProximity: false,
+    raw: sharedPartnersRaw,
     pair: sharedPartnersFactor,
   },
   {
@@ -221,6 +260,7 @@ export const COMPONENTS = [
     descriptionEn: 'Already performs the task for others or belongs to a cooperation for it',
     source: 'Kommunen, die eine Aufgabe schon für andere erbringen, sind natürliche Träger (Hawkins & Feiock)',
     scalesWithProximity: false,
+    raw: experienceRaw,
     pair: experienceFactor,
   },
   {
@@ -231,6 +271,7 @@ export const COMPONENTS = [
     descriptionEn: 'Combined population against the target, and whether complementary or alike in size',
     source: 'Effiziente Betriebsgröße je Aufgabe; ergänzend oder gleichartig (Hessen 2014; Bischoff & Wolfschütz 2017/2021)',
     scalesWithProximity: false,
+    raw: sizeFitRaw,
     pair: sizeFitFactor,
   },
   {
@@ -241,6 +282,7 @@ export const COMPONENTS = [
     descriptionEn: 'Both belong to the same Kreis',
     source: 'Gleicher Kreis: kürzere Wege und einfachere Abstimmung nach GkG NRW',
     scalesWithProximity: false,
+    raw: sameDistrictRaw,
     pair: sameDistrictFactor,
   },
   {
@@ -251,6 +293,7 @@ export const COMPONENTS = [
     descriptionEn: 'Both belong to the same LEADER, VITAL.NRW, ILEK or REGIONALE region',
     source: 'Regionale Entwicklungsprogramme bringen Kommunen in gemeinsame Gremien und Projekte (LEADER 2014–2027)',
     scalesWithProximity: false,
+    raw: sharedRegionRaw,
     pair: sharedRegionFactor,
   },
 ] as const satisfies readonly ComponentDefinition[];

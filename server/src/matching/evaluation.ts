@@ -75,7 +75,7 @@ export function casesFor(cooperation: IndexedCooperation, index: CooperationInde
       const input = { focal, candidate: place, task, facts, target: task.efficientScale, sizeFit: task.sizeFit };
       candidates.push({
         ags: place.ags,
-        raw: Float64Array.from(EVAL_SIGNALS, (signal) => signal.pair(input).raw),
+        raw: Float64Array.from(EVAL_SIGNALS, (signal) => signal.raw(input)),
         distanceKm,
         border: facts.border !== null && !facts.border.touch,
         sameDistrict: facts.sameDistrict,

@@ -108,6 +108,8 @@ describe('score components', () => {
     const text = sameDistrictFactor(pair({}, city)).text();
     expect(text.de).toBe('Bochum ist eine kreisfreie Stadt.');
     expect(sameDistrictFactor(pair({}, D)).text().de).toBe('Liegt in einem anderen Kreis (Kreis Soest).');
+    const olpe = testPlace('05966001', 7.9, 51.0, 10_000, '05966', { districtName: 'Olpe' });
+    expect(sameDistrictFactor(pair({ sameDistrict: true }, olpe)).text().de).toBe('Gleicher Kreis wie Ort 001 (Kreis Olpe): kurze Wege, einfachere Abstimmung nach GkG NRW.');
   });
 
   it('shared history and region say which Altkreis and which region', () => {

@@ -55,6 +55,7 @@ export const REJECTED_SIGNALS = [
     descriptionEn: 'Whether, and along how long a line, the two border each other',
     source: 'Direkte Nachbarn kooperieren am häufigsten; im Register ist rund die Hälfte der Paare kleiner Kooperationen benachbart',
     scalesWithProximity: true,
+    raw: (input: PairInput) => sharedBorderFactor(input).raw,
     pair: sharedBorderFactor,
   },
   {
@@ -65,6 +66,7 @@ export const REJECTED_SIGNALS = [
     descriptionEn: "The partner's population: larger administrations have more specialist staff",
     source: 'Größere Kommunen sind häufiger Träger und Mitglied von Kooperationen (Bischoff & Wolfschütz 2021)',
     scalesWithProximity: false,
+    raw: (input: PairInput) => capacityFactor(input).raw,
     pair: capacityFactor,
   },
   {
@@ -75,6 +77,7 @@ export const REJECTED_SIGNALS = [
     descriptionEn: 'Both belonged to the same Kreis before the 1966–1975 reform',
     source: 'Viele Zweckverbände, VHS und Musikschulen folgen den Kreisen vor 1975 (Destatis-Gemeindeverzeichnisse 1968–1973)',
     scalesWithProximity: false,
+    raw: (input: PairInput) => sharedHistoryFactor(input).raw,
     pair: sharedHistoryFactor,
   },
 ] as const satisfies readonly ComponentDefinition[];

@@ -65,7 +65,7 @@ export function quickScore(input: ScoreInput): number {
   for (const component of COMPONENTS) {
     const weight = input.weights[component.key];
     weightSum += weight;
-    if (weight > 0) sum += weight * component.pair(input).raw;
+    if (weight > 0) sum += weight * component.raw(input);
   }
   return weightSum > 0 ? (100 * sum) / weightSum : 0;
 }

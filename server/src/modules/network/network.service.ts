@@ -56,9 +56,11 @@ export class NetworkService {
     if (!data.taskAreas.has(taskArea)) throw new NotFoundError('Aufgabenfeld / Task area', taskArea);
     const cooperations = await this.repository.taskParticipation(taskArea, counter);
     const cooperating = new Set(cooperations.flatMap((c) => c.members.map((m) => m.ags)));
-    // Gaps are an NRW question; neighbours across the Land border count as neighbours but are not listed.
+    // Gaps are an NRW question.
     const places = [...data.geography.places.values()].filter((p) => !p.crossBorder).map((p) => p.ags);
-    const neighbours = new Map(places.map((ags) => [ags, data.geography.neighbours(ags)]));
+    // Neighbours across the Land border are left out too: their cooperations are not in the register.
+    const inNrw = new Set(places);
+    const neighbours = new Map(places.map((ags) => [ags, data.geography.neighbours(ags).filter((n) => inNrw.has(n))]));
     const hostMap = new Map<string, { clients: Set<string>; cooperations: string[] }>();
     for (const c of cooperations) {
       const clients = c.members.filter((m) => m.role === 'DELEGATING').map((m) => m.ags);
