@@ -4,9 +4,30 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_DIR } from '../support/app';
 import { accessibilityViolations, screenshot } from '../support/browser';
+import { api, eurDe } from '../support/browser-checks';
 import { useBrowserSession } from '../support/browser-session';
 
 const session = useBrowserSession();
+
+interface Ranking {
+  weights: Array<{ key: string; info: { labelDe: string; labelEn: string } }>;
+  candidates: Array<{
+    municipality: { shortName: string };
+    funding: { eligible: boolean; maxGrantEur: number };
+    components: Array<{ info: { labelDe: string; labelEn: string }; reasonDe: string; reasonEn: string }>;
+  }>;
+}
+/** The API's ranking for Olsberg in the Standesamt, with the same options the page sends. */
+async function olsbergRanking(options: Record<string, unknown> = {}): Promise<Ranking> {
+  const { partnerSuggestions } = await api<{ partnerSuggestions: Ranking }>(
+    session.app,
+    `query($options: PartnerOptions) { partnerSuggestions(ags: "05958036", taskArea: "standesamt", options: $options) {
+      weights { key info { labelDe labelEn } }
+      candidates { municipality { shortName } funding { eligible maxGrantEur } components { info { labelDe labelEn } reasonDe reasonEn } } } }`,
+    { options: { limit: 10, ...options } },
+  );
+  return partnerSuggestions;
+}
 
 const candidateNames = () => session.page.getByTestId('candidate').locator('h2 a').allTextContents();
 
@@ -29,10 +50,14 @@ describe("the mayor of Olsberg's journey", () => {
     await session.page.getByRole('link', { name: 'Partner finden' }).last().click();
     await session.page.waitForURL(/\/partner\?ags=05958036/);
     await session.page.getByLabel('Aufgabenfeld').selectOption('standesamt');
-    await expect.poll(async () => (await candidateNames()).length).toBe(10);
+    const ranking = await olsbergRanking();
+    await expect.poll(async () => (await candidateNames()).join()).toBe(ranking.candidates.map((c) => c.municipality.shortName).join());
     const first = session.page.getByTestId('candidate').first();
-    expect(await first.textContent()).toMatch(/Nähe.*Grenzt unmittelbar an Olsberg/s);
-    expect(await first.locator('.breakdown li').count()).toBe(6);
+    const component = ranking.candidates[0]!.components[0]!;
+    expect(await first.textContent()).toContain(`${component.info.labelDe}`);
+    expect(await first.textContent()).toContain(component.reasonDe);
+    expect(await first.locator('.breakdown li').count()).toBe(ranking.weights.length);
+    expect(await first.getByTestId('score').textContent()).toMatch(/^\d{1,3} von 100$/);
     await expect.poll(() => session.page.locator('.map path.leaflet-interactive').count()).toBeGreaterThanOrEqual(11);
     expect(await accessibilityViolations(session.page)).toEqual([]);
     await screenshot(session.page, '03-partner-finder-standesamt');
@@ -40,10 +65,12 @@ describe("the mayor of Olsberg's journey", () => {
 
   it('re-ranks when a weight slider moves, and keeps the weights in the URL', async () => {
     const before = await candidateNames();
-    const slider = session.page.getByRole('slider', { name: 'Bestehende Verbindungen' });
+    const ranking = await olsbergRanking();
+    const ties = ranking.weights.find((w) => w.key === 'EXISTING_TIES')!;
+    const slider = session.page.getByRole('slider', { name: ties.info.labelDe, exact: true });
     await slider.focus();
     await slider.press('End');
-    await expect.poll(() => session.page.url()).toContain('w.existingTies=10');
+    await expect.poll(() => session.page.url()).toContain('w.EXISTING_TIES=10');
     await expect.poll(async () => (await candidateNames()).join()).not.toBe(before.join());
     const after = await candidateNames();
     await screenshot(session.page, '04-weights-changed');
@@ -55,13 +82,30 @@ describe("the mayor of Olsberg's journey", () => {
     await shared.close();
   });
 
+  it('shows the funding for the project cost entered, and marks an impossible cost at the field', async () => {
+    const cost = session.page.getByLabel('Projektkosten (€)');
+    await cost.fill('-5');
+    await expect.poll(() => cost.getAttribute('aria-invalid')).toBe('true');
+    expect(await session.page.locator('#cost-problem').textContent()).toBe('Die Projektkosten müssen ein ganzer Betrag zwischen 1 € und 100.000.000 € sein.');
+    expect(await session.page.getByTestId('candidate').count()).toBe(0);
+    await cost.fill('100000');
+    await expect.poll(() => session.page.url()).toContain('kosten=100000');
+    const ranking = await olsbergRanking({ projectCostEur: 100_000, weights: [{ key: 'EXISTING_TIES', weight: 10 }] });
+    const first = ranking.candidates[0]!;
+    expect(first.funding.maxGrantEur).toBeLessThanOrEqual(90_000);
+    await expect
+      .poll(async () => (await session.page.getByTestId('candidate').first().getByTestId('funding').innerText()).replace(/\s+/g, ' '))
+      .toContain(first.funding.eligible ? `Förderfähig: bis zu ${eurDe(first.funding.maxGrantEur)}`.replace(/\s+/g, ' ') : 'Nicht förderfähig');
+  });
+
   it('proposes partner groups and prints a dossier for the council', async () => {
     await session.page.getByRole('tab', { name: 'Partnergruppen' }).click();
     await expect.poll(() => session.page.getByTestId('coalition').count()).toBeGreaterThan(0);
     const coalition = session.page.getByTestId('coalition').first();
-    const title = (await coalition.locator('h2').textContent())!;
+    const title = (await coalition.getByTestId('coalition-members').textContent())!;
     expect(title).toContain('Olsberg');
-    expect(await coalition.textContent()).toMatch(/bis zu \d{3}\.000\s€/);
+    expect(await coalition.getByTestId('score').textContent()).toMatch(/^\d{1,3} von 100$/);
+    expect(await coalition.textContent()).toMatch(/Förderfähig: bis zu \d{1,3}(\.\d{3})+\s€/);
     expect(await accessibilityViolations(session.page)).toEqual([]);
     await screenshot(session.page, '05-coalitions');
 
@@ -76,9 +120,12 @@ describe("the mayor of Olsberg's journey", () => {
     await session.page.pdf({ path: pdfFile, format: 'A4', printBackground: true });
     await session.page.emulateMedia({ media: 'screen' });
     const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
-    for (const name of title.replace(/^\d+\.\s*/, '').split(' · ')) expect(text).toContain(name.trim());
-    expect(text).toMatch(/Nähe/);
+    for (const name of title.split(' · ')) expect(text).toContain(name.trim());
+    const labels = (await olsbergRanking()).weights.map((w) => w.info.labelDe);
+    for (const label of labels) expect(text.replace(/\s+/g, ' ')).toContain(label.split(' ')[0]);
     expect(text).toMatch(/Förderfähig/);
+    expect(text).toMatch(/Projektkosten: 100\.000/);
+    expect(text).toMatch(/von 100/);
     expect(text).toMatch(/GeoBasis-DE \/ BKG/);
     expect(text).toMatch(/Erstellt am/);
     expect(fs.statSync(pdfFile).size).toBeGreaterThan(10_000);
@@ -87,7 +134,10 @@ describe("the mayor of Olsberg's journey", () => {
   it('explains in English after the language switch', async () => {
     await session.page.goto(`${session.app.url}/partner?ags=05958036&aufgabe=standesamt`);
     await session.page.getByRole('button', { name: 'Switch to English' }).click();
-    await expect.poll(() => session.page.getByTestId('candidate').first().textContent()).toMatch(/Proximity.*(Borders|Touches|Not a direct) /s);
+    const component = (await olsbergRanking()).candidates[0]!.components[0]!;
+    await expect.poll(() => session.page.getByTestId('candidate').first().textContent()).toContain(component.info.labelEn);
+    expect(await session.page.getByTestId('candidate').first().textContent()).toContain(component.reasonEn);
+    expect(await session.page.getByTestId('candidate').first().getByTestId('score').textContent()).toMatch(/^\d{1,3} of 100$/);
     await screenshot(session.page, '07-partner-finder-en');
     await session.page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
   });
@@ -138,9 +188,10 @@ describe('errors and other pages', () => {
     await offline.close();
   });
 
-  it('lists cooperations with a "generiert" badge and links the source of researched ones', async () => {
-    await session.page.goto(`${session.app.url}/kooperationen?herkunft=GENERATED`);
-    await expect.poll(() => session.page.locator('.badge-generated').count()).toBeGreaterThan(5);
+  it('lists the register with status, confidence and source, pages through it, and links the source of a record', async () => {
+    await session.page.goto(`${session.app.url}/kooperationen`);
+    await expect.poll(() => session.page.getByTestId('cooperation-row').count()).toBe(25);
+    expect(await session.page.locator('.badge-generated').count()).toBe(0);
     expect(await accessibilityViolations(session.page)).toEqual([]);
     const firstRow = () => session.page.locator('tbody tr').first().locator('td').first().textContent();
     const pageOne = await firstRow();
@@ -149,8 +200,9 @@ describe('errors and other pages', () => {
     await expect.poll(firstRow).not.toBe(pageOne);
     await session.page.getByRole('link', { name: '← vorherige Seite' }).click();
     await expect.poll(firstRow).toBe(pageOne);
+    const { cooperation } = await api<{ cooperation: { sourceUrl: string } }>(session.app, '{ cooperation(id: "K17") { sourceUrl } }');
     await session.page.goto(`${session.app.url}/kooperationen/K17`);
-    await expect.poll(() => session.page.getByRole('link', { name: 'Originalquelle öffnen' }).count()).toBe(1);
+    await expect.poll(() => session.page.locator('main a[data-mark=source]').getAttribute('href')).toBe(cooperation.sourceUrl);
     await expect.poll(() => session.page.locator('.map path.leaflet-interactive').count()).toBeGreaterThan(0);
     expect(await accessibilityViolations(session.page)).toEqual([]);
     await screenshot(session.page, '09-cooperation-detail');

@@ -1,59 +1,78 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import type { ScoreComponentKey } from '../gql/graphql';
 
-export const WEIGHT_KEYS = ['proximity', 'existingTies', 'experience', 'sizeFit', 'sameDistrict', 'funding'] as const;
-export type WeightKey = (typeof WEIGHT_KEYS)[number];
 export type Tab = 'partner' | 'koalitionen' | 'beitreten';
+
+/** Weight overrides keyed by the API's component key (PROXIMITY, SHARED_BORDER, …); the API's list says which exist. */
+export type Weights = Record<string, number>;
 
 export interface PartnerParams {
   ags: string | null;
   taskArea: string | null;
   targetPopulation: number | null;
   maxDistanceKm: number | null;
-  includeGenerated: boolean;
-  weights: Partial<Record<WeightKey, number>>;
+  projectCostEur: number | null;
+  weights: Weights;
   tab: Tab;
 }
 
+/** The API's range of a weight (server: MAX_WEIGHT); a hand-edited link outside it is brought back into range. */
+export const WEIGHT_RANGE = { min: 0, max: 10, step: 0.1 } as const;
+const WEIGHT_PREFIX = 'w.';
+
 const numberOrNull = (value: string | null) => (value !== null && value !== '' && Number.isFinite(Number(value)) ? Number(value) : null);
+
+/** One decimal, inside 0–10: what a slider can set. */
+export const normaliseWeight = (value: number) => Math.min(WEIGHT_RANGE.max, Math.max(WEIGHT_RANGE.min, Math.round(value * 10) / 10));
+
+/** URL key of a weight: the component key itself; links from before the keys were upper case (w.existingTies) still work. */
+function componentKey(suffix: string): string | null {
+  if (/^[A-Z][A-Z_]*$/.test(suffix)) return suffix;
+  if (/^[a-z][a-zA-Z]*$/.test(suffix)) return suffix.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+  return null;
+}
 
 /** The URL form of the partner finder's state; the dossier reads the same parameters. */
 export function toSearchParams(params: PartnerParams): URLSearchParams {
   const query = new URLSearchParams();
   if (params.ags) query.set('ags', params.ags);
   if (params.taskArea) query.set('aufgabe', params.taskArea);
-  if (params.targetPopulation) query.set('ziel', String(params.targetPopulation));
-  if (params.maxDistanceKm) query.set('radius', String(params.maxDistanceKm));
-  if (!params.includeGenerated) query.set('generiert', '0');
-  for (const key of WEIGHT_KEYS) if (params.weights[key] !== undefined) query.set(`w.${key}`, String(params.weights[key]));
+  if (params.targetPopulation !== null) query.set('ziel', String(params.targetPopulation));
+  if (params.maxDistanceKm !== null) query.set('radius', String(params.maxDistanceKm));
+  if (params.projectCostEur !== null) query.set('kosten', String(params.projectCostEur));
+  for (const [key, weight] of Object.entries(params.weights)) query.set(`${WEIGHT_PREFIX}${key}`, String(weight));
   if (params.tab !== 'partner') query.set('tab', params.tab);
   return query;
 }
 
+export function parsePartnerParams(search: URLSearchParams): PartnerParams {
+  const weights: Weights = {};
+  for (const [name, value] of search) {
+    if (!name.startsWith(WEIGHT_PREFIX)) continue;
+    const key = componentKey(name.slice(WEIGHT_PREFIX.length));
+    const weight = numberOrNull(value);
+    if (key && weight !== null) weights[key] = normaliseWeight(weight);
+  }
+  const tab = search.get('tab');
+  return {
+    ags: search.get('ags'),
+    taskArea: search.get('aufgabe'),
+    targetPopulation: numberOrNull(search.get('ziel')),
+    maxDistanceKm: numberOrNull(search.get('radius')),
+    projectCostEur: numberOrNull(search.get('kosten')),
+    weights,
+    tab: tab === 'koalitionen' || tab === 'beitreten' ? tab : 'partner',
+  };
+}
+
 /**
- * The partner finder's state lives in the URL (municipality, task area, goals, filters, weights, tab), so a link
- * reproduces exactly the same view, e.g. /partner?ags=05958036&aufgabe=standesamt&w.sameDistrict=3.
+ * The partner finder's state lives in the URL (municipality, task area, goals, project cost, weights, tab), so a link
+ * reproduces exactly the same view, e.g. /partner?ags=05958036&aufgabe=standesamt&kosten=200000&w.SAME_DISTRICT=3.
  */
 export function usePartnerParams(): [PartnerParams, (changes: Partial<PartnerParams>) => void] {
   const [search, setSearch] = useSearchParams();
-  const params = useMemo<PartnerParams>(() => {
-    const weights: Partial<Record<WeightKey, number>> = {};
-    for (const key of WEIGHT_KEYS) {
-      const value = numberOrNull(search.get(`w.${key}`));
-      if (value !== null) weights[key] = value;
-    }
-    const tab = search.get('tab');
-    return {
-      ags: search.get('ags'),
-      taskArea: search.get('aufgabe'),
-      targetPopulation: numberOrNull(search.get('ziel')),
-      maxDistanceKm: numberOrNull(search.get('radius')),
-      includeGenerated: search.get('generiert') !== '0',
-      weights,
-      tab: tab === 'koalitionen' || tab === 'beitreten' ? tab : 'partner',
-    };
-  }, [search]);
-
+  const params = useMemo(() => parsePartnerParams(search), [search]);
   const update = useCallback(
     (changes: Partial<PartnerParams>) => setSearch(toSearchParams({ ...params, ...changes }), { replace: true }),
     [params, setSearch],
@@ -61,12 +80,18 @@ export function usePartnerParams(): [PartnerParams, (changes: Partial<PartnerPar
   return [params, update];
 }
 
-/** The options object the API takes, from the URL state. */
-export function apiOptions(params: PartnerParams) {
+/**
+ * The options object the API takes, from the URL state. Only weights of components the engine knows are sent
+ * (`knownKeys` from the scoreComponents query).
+ */
+export function apiOptions(params: PartnerParams, knownKeys: ReadonlySet<string>) {
+  const weights = Object.entries(params.weights)
+    .filter(([key]) => knownKeys.has(key))
+    .map(([key, weight]) => ({ key: key as ScoreComponentKey, weight }));
   return {
     targetPopulation: params.targetPopulation ?? undefined,
     maxDistanceKm: params.maxDistanceKm ?? undefined,
-    includeGenerated: params.includeGenerated,
-    weights: Object.keys(params.weights).length > 0 ? params.weights : undefined,
+    projectCostEur: params.projectCostEur ?? undefined,
+    weights: weights.length > 0 ? weights : undefined,
   };
 }

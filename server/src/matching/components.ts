@@ -40,7 +40,9 @@ export interface ComponentDefinition {
   labelEn: string;
   descriptionDe: string;
   descriptionEn: string;
+  /** Where the factor comes from, in German and English. */
   source: string;
+  sourceEn: string;
   /** The default weight grows with how much proximity matters for the task (fitted as base + slope × proximity). */
   scalesWithProximity: boolean;
   /** The raw value alone: what ranking hundreds of candidates needs (the explanation is built only for those shown). */
@@ -226,6 +228,7 @@ export const COMPONENTS = [
     descriptionDe: 'Entfernung der Ortsmitten und Zahl der Grenzen dazwischen',
     descriptionEn: 'Distance between the centres and the number of borders in between',
     source: 'Räumliche Nähe senkt Transaktionskosten, am meisten bei Außendiensten (Feiock 2007; Bel & Warner 2016)',
+    sourceEn: 'Spatial proximity lowers transaction costs, most for field services (Feiock 2007; Bel & Warner 2016)',
     scalesWithProximity: true,
     raw: proximityRaw,
     pair: proximityFactor,
@@ -237,6 +240,7 @@ export const COMPONENTS = [
     descriptionDe: 'Gemeinsame Kooperationen in anderen Aufgaben; kleine Verbünde zählen mehr als kreisweite',
     descriptionEn: 'Cooperations the two already share in other tasks; small bodies count more than Kreis-wide ones',
     source: 'Frühere Vereinbarungen sagen neue voraus (Andrew 2009; Hawkins & Feiock)',
+    sourceEn: 'Earlier agreements predict new ones (Andrew 2009; Hawkins & Feiock)',
     scalesWithProximity: false,
     raw: existingTiesRaw,
     pair: existingTiesFactor,
@@ -248,6 +252,7 @@ export const COMPONENTS = [
     descriptionDe: 'Kommunen, die mit beiden zusammenarbeiten',
     descriptionEn: 'Municipalities that cooperate with both',
     source: 'Gemeinsame Partner schließen Dreiecke im Netzwerk (Lee, Lee & Feiock 2012)',
+    sourceEn: 'Partners in common close triangles in the network (Lee, Lee & Feiock 2012)',
     scalesWithProximity: false,
     raw: sharedPartnersRaw,
     pair: sharedPartnersFactor,
@@ -259,6 +264,7 @@ export const COMPONENTS = [
     descriptionDe: 'Erbringt die Aufgabe schon für andere oder ist Mitglied einer Kooperation dafür',
     descriptionEn: 'Already performs the task for others or belongs to a cooperation for it',
     source: 'Kommunen, die eine Aufgabe schon für andere erbringen, sind natürliche Träger (Hawkins & Feiock)',
+    sourceEn: 'Municipalities that already perform a task for others are natural hosts (Hawkins & Feiock)',
     scalesWithProximity: false,
     raw: experienceRaw,
     pair: experienceFactor,
@@ -270,6 +276,7 @@ export const COMPONENTS = [
     descriptionDe: 'Gemeinsame Einwohnerzahl gegenüber der Zielgröße, und ob ergänzend oder gleich groß',
     descriptionEn: 'Combined population against the target, and whether complementary or alike in size',
     source: 'Effiziente Betriebsgröße je Aufgabe; ergänzend oder gleichartig (Hessen 2014; Bischoff & Wolfschütz 2017/2021)',
+    sourceEn: 'Efficient scale per task; complementary or alike partners (Hessen 2014; Bischoff & Wolfschütz 2017/2021)',
     scalesWithProximity: false,
     raw: sizeFitRaw,
     pair: sizeFitFactor,
@@ -281,6 +288,7 @@ export const COMPONENTS = [
     descriptionDe: 'Beide gehören zum selben Kreis',
     descriptionEn: 'Both belong to the same Kreis',
     source: 'Gleicher Kreis: kürzere Wege und einfachere Abstimmung nach GkG NRW',
+    sourceEn: 'Same Kreis: shorter distances and simpler coordination under GkG NRW',
     scalesWithProximity: false,
     raw: sameDistrictRaw,
     pair: sameDistrictFactor,
@@ -292,6 +300,7 @@ export const COMPONENTS = [
     descriptionDe: 'Beide gehören zur selben LEADER-, VITAL.NRW-, ILEK- oder REGIONALE-Region',
     descriptionEn: 'Both belong to the same LEADER, VITAL.NRW, ILEK or REGIONALE region',
     source: 'Regionale Entwicklungsprogramme bringen Kommunen in gemeinsame Gremien und Projekte (LEADER 2014–2027)',
+    sourceEn: 'Regional programmes bring municipalities into joint bodies and projects (LEADER 2014–2027)',
     scalesWithProximity: false,
     raw: sharedRegionRaw,
     pair: sharedRegionFactor,

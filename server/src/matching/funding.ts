@@ -35,6 +35,16 @@ export function estimateFunding(input: { nrwPartners: number; otherPartners: num
   else if (nrwPartners === 1 && otherPartners >= 1) grant = GRANT_CROSS_BORDER_EUR;
   else grant = 0;
   const capped = projectCostEur ? Math.min(grant, Math.floor(projectCostEur * GRANT_SHARE_OF_COST)) : grant;
+  if (capped === 0 && grant > 0) {
+    return {
+      eligible: false,
+      nrwPartners,
+      crossBorder,
+      maxGrantEur: 0,
+      reasonDe: `Keine Förderung: Bei ${eur(projectCostEur ?? 0, 'de')} Projektkosten ergeben 90 % weniger als einen Euro.`,
+      reasonEn: `No grant: 90 % of a project cost of ${eur(projectCostEur ?? 0, 'en')} is less than one euro.`,
+    };
+  }
   if (capped === 0) {
     return { eligible: false, nrwPartners, crossBorder, maxGrantEur: 0, reasonDe: 'Nicht förderfähig: kein Partner aus NRW.', reasonEn: 'Not eligible: no partner from NRW.' };
   }

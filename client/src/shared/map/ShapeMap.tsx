@@ -38,7 +38,7 @@ export default function ShapeMap({ shapes, label, height = 420 }: { shapes: MapS
   );
   return (
     <div className="map" role="region" aria-label={label} style={{ height }}>
-      <MapContainer center={[51.45, 7.6]} zoom={8} style={{ height: '100%', background: '#eef2f6' }} attributionControl={false} keyboard>
+      <MapContainer center={[51.45, 7.6]} zoom={8} style={{ height: '100%', background: '#eef2f6' }} attributionControl={false} keyboard zoomSnap={0.25}>
         {layers.map(({ shape, geometry }) => (
           <GeoJSON
             key={`${shape.ags}-${shape.fill}-${shape.focus ? 1 : 0}`}

@@ -7,7 +7,7 @@ import { Cooperation, CooperationConnection, CooperationMember, TaskAreaCooperat
 
 @Resolver(() => Cooperation)
 export class CooperationResolver {
-  @Query(() => CooperationConnection, { description: 'The cooperation directory: researched records first, then generated ones' })
+  @Query(() => CooperationConnection, { description: 'The cooperation directory (the register), by name' })
   cooperations(
     @Ctx() ctx: Context,
     @Arg('filter', () => CooperationFilter, { nullable: true }) filter?: CooperationFilter,

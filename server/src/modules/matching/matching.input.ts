@@ -4,6 +4,9 @@ import { COMPONENT_KEYS } from '../../matching/components';
 import { MAX_WEIGHT } from '../../matching/weights';
 import { ScoreComponentKey, SizeFit } from '../../shared/enums';
 
+/** What a search returns when the options do not say (the service and the query-cost estimate both read these). */
+export const DEFAULT_LIMITS = { partners: 10, coalitions: 5, coalitionMaxSize: 5, joinable: 20 } as const;
+
 @InputType({ description: 'A weight override for one score component; components not named keep the task default' })
 export class WeightInput {
   @Field(() => ScoreComponentKey) @IsIn(COMPONENT_KEYS) key!: ScoreComponentKey;

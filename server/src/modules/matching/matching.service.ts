@@ -7,18 +7,26 @@ import type { ScoreComponent as EngineComponent } from '../../matching/scoring';
 import type { Place, TaskProfile } from '../../matching/types';
 import { defaultWeights, resolveWeights } from '../../matching/weights';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
-import type { CooperationStatus, MemberKind, MemberRole, ScoreStrength } from '../../shared/enums';
+import type { Confidence, CooperationStatus, MemberKind, MemberRole, ScoreStrength } from '../../shared/enums';
 import type { CooperationLoaders } from '../cooperations/cooperation.repository';
 import { assertAgs } from '../municipalities/municipality.service';
 import type { Municipality } from '../municipalities/municipality.type';
 import type { TaskAreaService } from '../task-areas/task-area.service';
-import type { CoalitionOptions, JoinableOptions, PartnerOptions } from './matching.input';
+import { DEFAULT_LIMITS, type CoalitionOptions, type JoinableOptions, type PartnerOptions } from './matching.input';
 import type { StaticData } from './matching.repository';
 import type { AppliedWeight, CoalitionSuggestions, JoinableCooperation, PartnerSuggestions, ScoreComponent, ScoreComponentInfo } from './matching.type';
 import type { SnapshotStore } from './snapshot.store';
 
 /** The component table as the API shows it. */
-export const COMPONENT_INFO: ScoreComponentInfo[] = COMPONENTS.map(({ key, labelDe, labelEn, descriptionDe, descriptionEn, source }) => ({ key, labelDe, labelEn, descriptionDe, descriptionEn, source }));
+export const COMPONENT_INFO: ScoreComponentInfo[] = COMPONENTS.map(({ key, labelDe, labelEn, descriptionDe, descriptionEn, source, sourceEn }) => ({
+  key,
+  labelDe,
+  labelEn,
+  descriptionDe,
+  descriptionEn,
+  source,
+  sourceEn,
+}));
 const INFO_BY_KEY = new Map(COMPONENT_INFO.map((info) => [info.key, info]));
 
 const withInfo = (components: EngineComponent[]): ScoreComponent[] => components.map((c) => ({ ...c, strength: c.strength as ScoreStrength, info: INFO_BY_KEY.get(c.key)! }));
@@ -59,7 +67,7 @@ export class MatchingService {
     }
     const matchingOptions: MatchingOptions = {
       weights: resolveWeights(task, overrides),
-      limit: options?.limit ?? 10,
+      limit: options?.limit ?? DEFAULT_LIMITS.partners,
       targetPopulation: options?.targetPopulation ?? null,
       maxDistanceKm: options?.maxDistanceKm ?? defaultMaxDistanceKm(task),
       sizeFit: options?.sizeFit ?? task.sizeFit,
@@ -125,12 +133,12 @@ export class MatchingService {
 
   async coalitionSuggestions(ags: string, taskAreaId: string, options: CoalitionOptions | undefined, counter: QueryCounter): Promise<CoalitionSuggestions> {
     const minSize = options?.minSize ?? 2;
-    const maxSize = options?.maxSize ?? 5;
+    const maxSize = options?.maxSize ?? DEFAULT_LIMITS.coalitionMaxSize;
     if (minSize > maxSize) throw new BadUserInputError('minSize', '„minSize“ ist größer als „maxSize“.', '"minSize" is larger than "maxSize".');
     const { snapshot, taskArea, task, focal, matchingOptions } = await this.prepare(ags, taskAreaId, { ...options, limit: undefined }, counter);
     const { geography } = snapshot;
     const evidence = snapshot.cooperations.evidenceFor(geography, focal, task.id, matchingOptions.maxDistanceKm);
-    const coalitions = suggestCoalitions(geography, focal, task, evidence, { ...matchingOptions, limit: options?.limit ?? 5, minSize, maxSize });
+    const coalitions = suggestCoalitions(geography, focal, task, evidence, { ...matchingOptions, limit: options?.limit ?? DEFAULT_LIMITS.coalitions, minSize, maxSize });
     const byAgs = new Map(MatchingService.municipalities(snapshot, [focal, ...coalitions.flatMap((c) => c.members)]).map((m) => [m.ags, m]));
     return {
       municipality: byAgs.get(focal.ags)!,
@@ -154,20 +162,28 @@ export class MatchingService {
     const maxDistanceKm = options?.maxDistanceKm ?? (task.proximity >= 0.5 ? 30 : 80);
     const { geography } = snapshot;
     const evidence = snapshot.cooperations.evidenceFor(geography, focal, task.id, maxDistanceKm);
-    const found = joinableCooperations(geography, focal, evidence, maxDistanceKm).slice(0, options?.limit ?? 20);
+    const found = joinableCooperations(geography, focal, evidence, maxDistanceKm).slice(0, options?.limit ?? DEFAULT_LIMITS.joinable);
     const nearestByAgs = new Map(MatchingService.municipalities(snapshot, found.flatMap((j) => (j.nearestMember ? [j.nearestMember] : []))).map((m) => [m.ags, m]));
-    const members = await loaders.members.loadMany(found.map((j) => j.cooperation.id));
-    return found.map((j, index) => ({
+    const ids = found.map((j) => j.cooperation.id);
+    const [members, records] = await Promise.all([loaders.members.loadMany(ids), loaders.cooperation.loadMany(ids)]);
+    return found.map((j, index) => {
+      const record = records[index];
+      const known = record && !(record instanceof Error) ? record : null;
+      return {
       id: j.cooperation.id,
       name: j.cooperation.name,
       legalForm: j.cooperation.legalForm as JoinableCooperation['legalForm'],
       provenance: j.cooperation.provenance as JoinableCooperation['provenance'],
       status: j.cooperation.status as CooperationStatus,
+      confidence: (known?.confidence ?? 'MEDIUM') as Confidence,
+      sourceUrl: known?.sourceUrl ?? null,
+      sourceDate: known?.sourceDate ?? null,
       distanceKm: j.distanceKm,
       nearestMember: j.nearestMember ? nearestByAgs.get(j.nearestMember.ags)! : null,
       viaDistrict: j.viaDistrict,
       memberCount: j.memberCount,
       members: (members[index] instanceof Error ? [] : members[index]) as Array<{ kind: MemberKind; key: string; name: string; role: MemberRole }>,
-    }));
+      };
+    });
   }
 }

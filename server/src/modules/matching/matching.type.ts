@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { CooperationStatus, LegalForm, Provenance, ScoreComponentKey, ScoreStrength } from '../../shared/enums';
+import { Confidence, CooperationStatus, LegalForm, Provenance, ScoreComponentKey, ScoreStrength } from '../../shared/enums';
 import { Municipality } from '../municipalities/municipality.type';
 import { TaskArea } from '../task-areas/task-area.type';
 import { CooperationMember } from '../cooperations/cooperation.type';
@@ -11,7 +11,8 @@ export class ScoreComponentInfo {
   @Field(() => String) labelEn!: string;
   @Field(() => String, { description: 'What it measures, in German' }) descriptionDe!: string;
   @Field(() => String, { description: 'What it measures, in English' }) descriptionEn!: string;
-  @Field(() => String, { description: 'Where the factor comes from' }) source!: string;
+  @Field(() => String, { description: 'Where the factor comes from, in German' }) source!: string;
+  @Field(() => String, { description: 'Where the factor comes from, in English' }) sourceEn!: string;
 }
 
 @ObjectType({ description: 'One named part of a score' })
@@ -127,6 +128,9 @@ export class JoinableCooperation {
   @Field(() => LegalForm) legalForm!: LegalForm;
   @Field(() => Provenance) provenance!: Provenance;
   @Field(() => CooperationStatus) status!: CooperationStatus;
+  @Field(() => Confidence, { description: 'How sure the register is; LOW records are unconfirmed' }) confidence!: Confidence;
+  @Field(() => String, { nullable: true, description: 'Public source of the record' }) sourceUrl!: string | null;
+  @Field(() => String, { nullable: true, description: 'Date of the source' }) sourceDate!: string | null;
   @Field(() => Float, { description: 'To the nearest member (0 if the own Kreis is a member)' }) distanceKm!: number;
   @Field(() => Municipality, { nullable: true }) nearestMember!: Municipality | null;
   @Field(() => Boolean, { description: "The municipality's own Kreis is a member" }) viaDistrict!: boolean;

@@ -18,6 +18,11 @@ export class SnapshotStore {
     private readonly checkIntervalMs = SNAPSHOT_CHECK_MS,
   ) {}
 
+  /** True once a snapshot is in memory (readiness). */
+  loaded(): boolean {
+    return this.cache !== null;
+  }
+
   async current(counter?: QueryCounter): Promise<StaticData> {
     const now = Date.now();
     if (this.cache && now - this.cache.checkedAt < this.checkIntervalMs) return this.cache.value;

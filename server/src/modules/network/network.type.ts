@@ -4,7 +4,7 @@ import { LegalForm, Provenance } from '../../shared/enums';
 import { Municipality } from '../municipalities/municipality.type';
 
 export const ATTRIBUTION =
-  'Verwaltungsgrenzen: © GeoBasis-DE / BKG 2016 (Daten verändert), dl-de/by-2.0; Statistik: Statistisches Bundesamt (Destatis), GV100AD, Gebietsstand 30.11.2023, dl-de/by-2.0; Kooperationen: recherchiert (mit Quelle) und generiert (synthetisch, gekennzeichnet), Kooperationsatlas NRW';
+  'Verwaltungsgrenzen: © GeoBasis-DE / BKG 2016 (Daten verändert), dl-de/by-2.0; Statistik: Statistisches Bundesamt (Destatis), GV100AD, Gebietsstand 30.11.2023, dl-de/by-2.0; Kooperationen: Register des Kooperationsatlas NRW, aus öffentlichen Quellen recherchiert (je Datensatz mit Quelle und Verlässlichkeit)';
 
 @InputType({ description: 'Which cooperations make up the network' })
 export class NetworkFilter {

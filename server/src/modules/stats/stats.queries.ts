@@ -1,8 +1,8 @@
 // One round trip: each CALL counts one label, so the planner uses the count store where it can.
 export const STATS = `
 CALL { MATCH (m:Municipality) WHERE NOT m:CrossBorder RETURN count(m) AS municipalities, coalesce(sum(m.population), 0) AS population }
-CALL { MATCH (m:CrossBorder) RETURN count(m) AS crossBorderMunicipalities }
-CALL { MATCH (d:District) WHERE NOT EXISTS { (d)<-[:IN_DISTRICT]-(:CrossBorder) } RETURN count(d) AS districts }
+CALL { MATCH (m:Municipality:CrossBorder) RETURN count(m) AS crossBorderMunicipalities }
+CALL { MATCH (d:District) WHERE NOT d:CrossBorder RETURN count(d) AS districts }
 CALL { MATCH (a:Municipality)-[b:BORDERS]->(c:Municipality) WHERE NOT a:CrossBorder AND NOT c:CrossBorder RETURN count(b) AS borders }
 CALL { MATCH (t:TaskArea) RETURN count(t) AS taskAreas }
 CALL { MATCH (c:Cooperation) RETURN count(c) AS cooperations,

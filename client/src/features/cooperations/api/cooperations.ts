@@ -13,7 +13,8 @@ export const CooperationDirectoryQuery = graphql(`
           id
           name
           legalForm
-          provenance
+          memberCount
+          ...CooperationMarks_cooperation
           taskAreas {
             id
             nameDe
@@ -36,23 +37,21 @@ export const CooperationDetailQuery = graphql(`
       id
       name
       legalForm
-      status
-      startDate
+      startYear
       seat
       description
-      provenance
-      sourceUrl
+      evidence
       remark
+      memberCount
+      verifiedAt
+      ...CooperationMarks_cooperation
       taskAreas {
         id
         nameDe
         nameEn
       }
       members {
-        kind
-        key
-        name
-        role
+        ...MemberList_member
       }
     }
   }

@@ -2,74 +2,196 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../../gql';
+import type { DossierCooperationFragment, FundingFact_FundingFragment, ScoreBreakdown_ComponentFragment } from '../../../gql/graphql';
+import { StateBadge } from '../../../shared/components/StateBadge';
+import { CooperationMarks } from '../../../shared/cooperation/CooperationMarks';
 import { ApiErrorMessage } from '../../../shared/errors';
-import { formatNumber } from '../../../shared/format';
+import { formatEur, formatNumber } from '../../../shared/format';
 import { LazyShapeMap } from '../../../shared/map/LazyShapeMap';
 import { apiOptions, usePartnerParams } from '../../../shared/partnerParams';
+import { useScoreComponentKeys } from '../../../shared/score/api';
+import { FundingFact } from '../../../shared/score/FundingFact';
+import { ScoreBreakdown, ScoreValue } from '../../../shared/score/ScoreBreakdown';
 
+// Both dossiers also read the focal municipality's cooperations (with status, confidence and source), to show which of
+// them the chosen partners already share, and the register's size for the sources.
 const DossierPartnerQuery = graphql(`
-  query DossierPartner($ags: ID!, $taskArea: ID!, $options: PartnerOptions) {
+  query DossierPartner($ags: ID!, $taskArea: ID!, $options: PartnerOptions, $memberAgs: String!) {
     partnerSuggestions(ags: $ags, taskArea: $taskArea, options: $options) {
-      municipality { ags shortName population boundary district { name } }
-      taskArea { nameDe nameEn }
-      candidates {
-        rank score
-        municipality { ags shortName population boundary district { name } }
-        components { key weight rawValue contribution reasonDe reasonEn source }
-        facts { combinedPopulation distanceKm }
-        funding { eligible maxGrantEur reasonDe reasonEn }
+      municipality {
+        ags
+        shortName
+        population
+        boundary
+        district {
+          name
+        }
+        ...StateBadge_municipality
       }
+      taskArea {
+        nameDe
+        nameEn
+      }
+      projectCostEur
+      weights {
+        key
+        weight
+        defaultWeight
+        info {
+          labelDe
+          labelEn
+        }
+      }
+      candidates {
+        rank
+        score
+        municipality {
+          ags
+          shortName
+          population
+          boundary
+          district {
+            name
+          }
+          ...StateBadge_municipality
+        }
+        components {
+          ...ScoreBreakdown_component
+        }
+        facts {
+          combinedPopulation
+          distanceKm
+        }
+        funding {
+          ...FundingFact_funding
+        }
+      }
+    }
+    cooperations(filter: { memberAgs: $memberAgs }, first: 50) {
+      edges {
+        node {
+          ...DossierCooperation
+        }
+      }
+    }
+    stats {
+      cooperations
+      estimatedCooperationsInNrw
     }
   }
 `);
 
 const DossierCoalitionQuery = graphql(`
-  query DossierCoalition($ags: ID!, $taskArea: ID!, $options: CoalitionOptions) {
+  query DossierCoalition($ags: ID!, $taskArea: ID!, $options: CoalitionOptions, $memberAgs: String!) {
     coalitionSuggestions(ags: $ags, taskArea: $taskArea, options: $options) {
-      municipality { shortName }
-      taskArea { nameDe nameEn }
-      coalitions {
-        rank score combinedPopulation
-        members { ags shortName population boundary district { name } }
-        components { key weight rawValue contribution reasonDe reasonEn source }
-        funding { eligible maxGrantEur reasonDe reasonEn }
+      municipality {
+        shortName
       }
+      taskArea {
+        nameDe
+        nameEn
+      }
+      coalitions {
+        rank
+        score
+        combinedPopulation
+        members {
+          ags
+          shortName
+          population
+          boundary
+          district {
+            name
+          }
+          ...StateBadge_municipality
+        }
+        components {
+          ...ScoreBreakdown_component
+        }
+        funding {
+          ...FundingFact_funding
+        }
+      }
+    }
+    cooperations(filter: { memberAgs: $memberAgs }, first: 50) {
+      edges {
+        node {
+          ...DossierCooperation
+        }
+      }
+    }
+    stats {
+      cooperations
+      estimatedCooperationsInNrw
     }
   }
 `);
 
+graphql(`
+  fragment DossierCooperation on Cooperation {
+    id
+    name
+    legalForm
+    ...CooperationMarks_cooperation
+    members {
+      kind
+      key
+    }
+    taskAreas {
+      nameDe
+      nameEn
+    }
+  }
+`);
+
+type Member = { ags: string; shortName: string; population: number; boundary?: string | null; district?: { name: string } | null; crossBorder: boolean; stateName?: string | null };
+type DossierCooperationNode = DossierCooperationFragment;
+
 interface Selection {
   title: string;
-  members: Array<{ ags: string; shortName: string; population: number; boundary?: string | null; district?: { name: string } | null }>;
+  members: Member[];
   score: number;
   combinedPopulation: number;
-  components: Array<{ key: string; weight: number; rawValue: number; contribution: number; reasonDe: string; reasonEn: string; source: string }>;
-  funding: { reasonDe: string; reasonEn: string };
+  components: ScoreBreakdown_ComponentFragment[];
+  funding: FundingFact_FundingFragment;
   focalAgs: string;
   task: { nameDe: string; nameEn: string };
 }
 
-/** A print view (A4) of a chosen partner or coalition for the council: who, why, the map, funding, sources, date. */
+/** The cooperations the focal municipality already shares with at least one of the chosen partners. */
+function sharedCooperations(all: DossierCooperationNode[], focalAgs: string, members: Member[]): DossierCooperationNode[] {
+  const partners = new Set(members.map((m) => m.ags).filter((ags) => ags !== focalAgs));
+  return all.filter((c) => c.members.some((m) => m.kind === 'MUNICIPALITY' && m.key && partners.has(m.key)));
+}
+
+/** A print view (A4) of a chosen partner or coalition for the council: who, why, ties, the map, funding, sources, date. */
 export function DossierPage() {
   const { t, i18n } = useTranslation();
   const [search] = useSearchParams();
   const [params] = usePartnerParams();
+  const { keys, error: keysError } = useScoreComponentKeys();
   const ags = params.ags ?? '';
   const taskArea = params.taskArea ?? '';
   const partner = search.get('partner');
   const coalition = search.get('koalition');
-  const options = apiOptions(params);
-  const partnerQuery = useQuery(DossierPartnerQuery, { variables: { ags, taskArea, options: { ...options, limit: 50 } }, skip: !partner });
-  const coalitionQuery = useQuery(DossierCoalitionQuery, { variables: { ags, taskArea, options: { ...options, limit: 20 } }, skip: !coalition });
-  const error = partnerQuery.error ?? coalitionQuery.error;
+  const options = keys ? apiOptions(params, keys) : {};
+  const partnerQuery = useQuery(DossierPartnerQuery, { variables: { ags, taskArea, memberAgs: ags, options: { ...options, limit: 50 } }, skip: !partner || !keys });
+  const coalitionQuery = useQuery(DossierCoalitionQuery, { variables: { ags, taskArea, memberAgs: ags, options: { ...options, limit: 20 } }, skip: !coalition || !keys });
+  const error = keysError ?? partnerQuery.error ?? coalitionQuery.error;
   const n = (value: number) => formatNumber(value, i18n.language);
+  const en = i18n.language === 'en';
   if (error) return <ApiErrorMessage error={error} />;
-  if (partnerQuery.loading || coalitionQuery.loading) return <p role="status">{t('common.loading')}</p>;
+  if (!keys || partnerQuery.loading || coalitionQuery.loading) return <p role="status">{t('common.loading')}</p>;
 
   let selection: Selection | null = null;
+  let changedWeights: string[] = [];
+  const data = partnerQuery.data ?? coalitionQuery.data;
   if (partner && partnerQuery.data) {
     const result = partnerQuery.data.partnerSuggestions;
     const candidate = result.candidates.find((c) => c.municipality.ags === partner);
+    changedWeights = result.weights
+      .filter((w) => w.weight !== w.defaultWeight)
+      .map((w) => t('dossier.weightChanged', { label: en ? w.info.labelEn : w.info.labelDe, weight: n(w.weight), default: n(w.defaultWeight) }));
     if (candidate)
       selection = {
         title: `${result.municipality.shortName} + ${candidate.municipality.shortName}`,
@@ -86,6 +208,10 @@ export function DossierPage() {
     const wanted = coalition.split(',').sort().join(',');
     const result = coalitionQuery.data.coalitionSuggestions;
     const found = result.coalitions.find((c) => c.members.map((m) => m.ags).sort().join(',') === wanted);
+    // A coalition result names no defaults; the weights that differ are those the link set.
+    changedWeights = (found?.components ?? [])
+      .filter((c) => params.weights[c.key] !== undefined)
+      .map((c) => t('dossier.weightSet', { label: en ? c.info.labelEn : c.info.labelDe, weight: n(c.weight) }));
     if (found)
       selection = {
         title: found.members.map((m) => m.shortName).join(' · '),
@@ -98,7 +224,7 @@ export function DossierPage() {
         task: result.taskArea,
       };
   }
-  if (!selection) {
+  if (!selection || !data) {
     return (
       <div role="alert">
         <h1>{t('dossier.title')}</h1>
@@ -107,7 +233,13 @@ export function DossierPage() {
       </div>
     );
   }
-  const taskName = i18n.language === 'en' ? selection.task.nameEn : selection.task.nameDe;
+  const taskName = en ? selection.task.nameEn : selection.task.nameDe;
+  const shared = sharedCooperations(
+    data.cooperations.edges.map((e) => e.node),
+    selection.focalAgs,
+    selection.members,
+  );
+  const projectCost = params.projectCostEur;
   return (
     <article className="dossier">
       <p className="no-print">
@@ -132,7 +264,9 @@ export function DossierPage() {
           <tbody>
             {selection.members.map((m) => (
               <tr key={m.ags}>
-                <td>{m.shortName}</td>
+                <td>
+                  {m.shortName} <StateBadge municipality={m} />
+                </td>
                 <td>{m.district?.name ?? ''}</td>
                 <td>{n(m.population)}</td>
               </tr>
@@ -143,31 +277,27 @@ export function DossierPage() {
       </section>
       <section>
         <h2>{t('dossier.why')}</h2>
-        <p>{t('dossier.score', { score: selection.score.toLocaleString(i18n.language, { maximumFractionDigits: 2 }) })}</p>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('dossier.component')}</th>
-              <th scope="col">{t('dossier.reason')}</th>
-              <th scope="col">{t('dossier.weight')}</th>
-              <th scope="col">{t('dossier.points')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {selection.components.map((c) => (
-              <tr key={c.key}>
-                <td>{t(`components.${c.key}`)}</td>
-                <td>
-                  {i18n.language === 'en' ? c.reasonEn : c.reasonDe}
-                  <br />
-                  <span className="muted small">{c.source}</span>
-                </td>
-                <td>{c.weight.toLocaleString(i18n.language)}</td>
-                <td>{c.contribution.toLocaleString(i18n.language, { maximumFractionDigits: 2 })}</td>
-              </tr>
+        <p className="dossier-score">
+          {t('dossier.score')}: <ScoreValue score={selection.score} />
+        </p>
+        <p className="muted small">{changedWeights.length === 0 ? t('dossier.defaultWeights') : t('dossier.changedWeights', { list: changedWeights.join('; ') })}</p>
+        <ScoreBreakdown components={selection.components} sources />
+      </section>
+      <section>
+        <h2>{t('dossier.ties')}</h2>
+        {shared.length === 0 ? (
+          <p>{t('dossier.noTies')}</p>
+        ) : (
+          <ul className="cooperation-list" data-testid="dossier-ties">
+            {shared.map((c) => (
+              <li key={c.id} data-testid="cooperation-row">
+                {c.name} <span className="muted">({t(`legalForm.${c.legalForm}`)}; {c.taskAreas.map((a) => (en ? a.nameEn : a.nameDe)).join(', ')})</span>
+                <br />
+                <CooperationMarks cooperation={c} />
+              </li>
             ))}
-          </tbody>
-        </table>
+          </ul>
+        )}
       </section>
       <section className="dossier-map">
         <h2>{t('dossier.map')}</h2>
@@ -179,14 +309,16 @@ export function DossierPage() {
       </section>
       <section>
         <h2>{t('dossier.funding')}</h2>
-        <p>{i18n.language === 'en' ? selection.funding.reasonEn : selection.funding.reasonDe}</p>
+        <p data-testid="dossier-cost">{projectCost !== null ? t('dossier.projectCost', { cost: formatEur(projectCost, i18n.language) }) : t('dossier.noProjectCost')}</p>
+        <FundingFact funding={selection.funding} />
       </section>
       <section className="small">
         <h2>{t('dossier.sources')}</h2>
         <ul>
           <li>{t('footer.boundaries')}</li>
           <li>{t('footer.statistics')}</li>
-          <li>{t('dossier.generatedNote')}</li>
+          <li>{t('dossier.registerNote', { count: n(data.stats.cooperations), estimate: n(data.stats.estimatedCooperationsInNrw) })}</li>
+          <li>{t('dossier.historyNote')}</li>
         </ul>
         <p>{t('dossier.date', { date: new Date().toLocaleDateString(i18n.language, { year: 'numeric', month: 'long', day: 'numeric' }) })}</p>
       </section>

@@ -1,8 +1,8 @@
 import { graphql } from '../../../gql';
 
 export const GapsQuery = graphql(`
-  query CooperationGaps($taskArea: ID!, $includeGenerated: Boolean) {
-    cooperationGaps(taskArea: $taskArea, includeGenerated: $includeGenerated) {
+  query CooperationGaps($taskArea: ID!) {
+    cooperationGaps(taskArea: $taskArea) {
       taskArea
       cooperatingCount
       gaps {

@@ -12,7 +12,7 @@ export function GapsPage() {
   const [search, setSearch] = useSearchParams();
   const taskArea = search.get('aufgabe') ?? '';
   const taskAreas = useQuery(GapTaskAreasQuery);
-  const { data, loading, error } = useQuery(GapsQuery, { variables: { taskArea, includeGenerated: true }, skip: !taskArea });
+  const { data, loading, error } = useQuery(GapsQuery, { variables: { taskArea }, skip: !taskArea });
   const n = (value: number) => formatNumber(value, i18n.language);
   const result = data?.cooperationGaps;
   const shapes: MapShape[] = result

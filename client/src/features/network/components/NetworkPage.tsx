@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { CooperationFilterFields, type LegalFormValue } from '../../../shared/components/CooperationFilterFields';
+import { allowed, CooperationFilterFields, LEGAL_FORMS, PROVENANCES } from '../../../shared/components/CooperationFilterFields';
 import { ApiErrorMessage } from '../../../shared/errors';
 import { LazyShapeMap } from '../../../shared/map/LazyShapeMap';
 import { NetworkQuery } from '../api/network';
@@ -22,8 +22,8 @@ export function NetworkPage() {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'betweenness', descending: true });
   const filter = {
     taskArea: search.get('aufgabe') || undefined,
-    legalForm: (search.get('rechtsform') as LegalFormValue | null) || undefined,
-    provenance: (search.get('herkunft') as 'RESEARCHED' | 'GENERATED' | null) || undefined,
+    legalForm: allowed(search.get('rechtsform'), LEGAL_FORMS),
+    provenance: allowed(search.get('herkunft'), PROVENANCES),
   };
   const selected = search.get('auswahl');
   const { data, previousData, loading, error } = useQuery(NetworkQuery, { variables: { filter } });

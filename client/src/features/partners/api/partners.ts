@@ -1,26 +1,7 @@
 import { graphql } from '../../../gql';
 
-// Shared selections: every view of a score shows the same component and funding fields.
-export const ScoreComponentFields = graphql(`
-  fragment ScoreComponentFields on ScoreComponent {
-    key
-    rawValue
-    weight
-    contribution
-    reasonDe
-    reasonEn
-    source
-  }
-`);
-
-export const FundingFields = graphql(`
-  fragment FundingFields on FundingEstimate {
-    eligible
-    maxGrantEur
-    reasonDe
-    reasonEn
-  }
-`);
+// Each query composes the fragments of the components that render its parts (ScoreBreakdown, FundingFact,
+// WeightSliders, StateBadge, CooperationMarks, MemberList).
 
 export const TaskAreasQuery = graphql(`
   query TaskAreas {
@@ -52,23 +33,11 @@ export const PartnerSuggestionsQuery = graphql(`
         nameEn
       }
       weights {
-        proximity
-        existingTies
-        experience
-        sizeFit
-        sameDistrict
-        funding
-      }
-      defaultWeights {
-        proximity
-        existingTies
-        experience
-        sizeFit
-        sameDistrict
-        funding
+        ...WeightSliders_weight
       }
       maxDistanceKm
       targetPopulation
+      projectCostEur
       consideredCount
       existingPartners {
         ags
@@ -85,18 +54,17 @@ export const PartnerSuggestionsQuery = graphql(`
           district {
             name
           }
+          ...StateBadge_municipality
         }
         components {
-          ...ScoreComponentFields
+          ...ScoreBreakdown_component
         }
         facts {
           distanceKm
-          hops
-          sharedBorderKm
           combinedPopulation
         }
         funding {
-          ...FundingFields
+          ...FundingFact_funding
         }
       }
     }
@@ -118,12 +86,13 @@ export const CoalitionSuggestionsQuery = graphql(`
           shortName
           population
           boundary
+          ...StateBadge_municipality
         }
         components {
-          ...ScoreComponentFields
+          ...ScoreBreakdown_component
         }
         funding {
-          ...FundingFields
+          ...FundingFact_funding
         }
       }
     }
@@ -136,7 +105,10 @@ export const JoinableCooperationsQuery = graphql(`
       id
       name
       legalForm
-      provenance
+      status
+      confidence
+      sourceUrl
+      sourceDate
       distanceKm
       viaDistrict
       memberCount
@@ -144,9 +116,7 @@ export const JoinableCooperationsQuery = graphql(`
         shortName
       }
       members {
-        key
-        name
-        role
+        ...MemberList_member
       }
     }
   }

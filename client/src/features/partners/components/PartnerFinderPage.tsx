@@ -1,14 +1,18 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CooperationMarks } from '../../../shared/cooperation/CooperationMarks';
+import { MemberList } from '../../../shared/cooperation/MemberList';
+import { StateBadge } from '../../../shared/components/StateBadge';
 import { ApiErrorMessage } from '../../../shared/errors';
 import { formatNumber } from '../../../shared/format';
-import { ProvenanceBadge } from '../../../shared/components/ProvenanceBadge';
 import { LazyShapeMap, scoreColor } from '../../../shared/map/LazyShapeMap';
+import { apiOptions, normaliseWeight, toSearchParams, usePartnerParams, type PartnerParams, type Tab } from '../../../shared/partnerParams';
+import { useScoreComponentKeys } from '../../../shared/score/api';
+import { FundingFact } from '../../../shared/score/FundingFact';
+import { ScoreDetails, ScoreValue } from '../../../shared/score/ScoreBreakdown';
 import { MunicipalitySearch } from '../../../shared/search/MunicipalitySearch';
 import { CoalitionSuggestionsQuery, FinderMunicipalityQuery, JoinableCooperationsQuery, PartnerSuggestionsQuery, TaskAreasQuery } from '../api/partners';
-import { apiOptions, toSearchParams, usePartnerParams, WEIGHT_KEYS, type PartnerParams, type Tab, type WeightKey } from '../../../shared/partnerParams';
-import { ScoreBreakdown } from './ScoreBreakdown';
 import { WeightSliders } from './WeightSliders';
 
 const TABS: Tab[] = ['partner', 'koalitionen', 'beitreten'];
@@ -16,10 +20,11 @@ const TABS: Tab[] = ['partner', 'koalitionen', 'beitreten'];
 // The API's limits (server/src/modules/matching/matching.input.ts), checked here so a typo gets a message at the field.
 const RADIUS_KM = { min: 1, max: 500 };
 const TARGET_POPULATION = { min: 1, max: 20_000_000 };
+const PROJECT_COST_EUR = { min: 1, max: 100_000_000 };
 const outside = (value: number | null, limits: { min: number; max: number }, integer = false) =>
   value !== null && (!Number.isFinite(value) || value < limits.min || value > limits.max || (integer && !Number.isInteger(value)));
 
-/** The dossier for one candidate or coalition, with the same municipality, task, goals and weights. */
+/** The dossier for one candidate or coalition, with the same municipality, task, goals, project cost and weights. */
 function dossierLink(params: PartnerParams, selection: string): string {
   return `/dossier?${toSearchParams({ ...params, tab: 'partner' }).toString()}&${selection}`;
 }
@@ -34,9 +39,12 @@ function NumberField(props: {
   integer?: boolean;
   value: number | null;
   problem: string | null;
+  /** A short hint below the field, read with the label. */
+  help?: string;
   onChange: (value: number | null) => void;
 }) {
-  const { id, label, limits, step, integer, value, problem, onChange } = props;
+  const { id, label, limits, step, integer, value, problem, help, onChange } = props;
+  const describedBy = [help ? `${id}-help` : null, problem ? `${id}-problem` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -48,10 +56,15 @@ function NumberField(props: {
         step={step}
         inputMode={integer ? 'numeric' : undefined}
         aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-problem` : undefined}
+        aria-describedby={describedBy}
         value={value ?? ''}
         onChange={(event) => onChange(event.target.value ? Number(event.target.value) : null)}
       />
+      {help && (
+        <p id={`${id}-help`} className="field-help">
+          {help}
+        </p>
+      )}
       {problem && (
         <p id={`${id}-problem`} className="field-problem">
           {problem}
@@ -65,12 +78,14 @@ export function PartnerFinderPage() {
   const { t, i18n } = useTranslation();
   const [params, update] = usePartnerParams();
   const taskAreas = useQuery(TaskAreasQuery);
+  const componentKeys = useScoreComponentKeys();
   const current = useQuery(FinderMunicipalityQuery, { variables: { ags: params.ags ?? '' }, skip: !params.ags });
   const currentName = current.data?.municipality.shortName ?? '';
   const n = (value: number) => formatNumber(value, i18n.language);
   const targetProblem = outside(params.targetPopulation, TARGET_POPULATION, true) ? t('finder.invalidTarget', { min: n(TARGET_POPULATION.min), max: n(TARGET_POPULATION.max) }) : null;
   const radiusProblem = outside(params.maxDistanceKm, RADIUS_KM) ? t('finder.invalidRadius', { min: n(RADIUS_KM.min), max: n(RADIUS_KM.max) }) : null;
-  const valid = !targetProblem && !radiusProblem;
+  const costProblem = outside(params.projectCostEur, PROJECT_COST_EUR, true) ? t('finder.invalidCost', { min: n(PROJECT_COST_EUR.min), max: n(PROJECT_COST_EUR.max) }) : null;
+  const valid = !targetProblem && !radiusProblem && !costProblem;
   const ready = Boolean(params.ags && params.taskArea);
 
   return (
@@ -100,19 +115,27 @@ export function PartnerFinderPage() {
           onChange={(targetPopulation) => update({ targetPopulation })}
         />
         <NumberField id="radius" label={t('finder.radius')} limits={RADIUS_KM} step={5} value={params.maxDistanceKm} problem={radiusProblem} onChange={(maxDistanceKm) => update({ maxDistanceKm })} />
-        <div className="field checkbox">
-          <input id="generated" type="checkbox" checked={params.includeGenerated} onChange={(event) => update({ includeGenerated: event.target.checked })} />
-          <label htmlFor="generated">{t('finder.includeGenerated')}</label>
-        </div>
+        <NumberField
+          id="cost"
+          label={t('finder.cost')}
+          limits={PROJECT_COST_EUR}
+          step={1000}
+          integer
+          value={params.projectCostEur}
+          problem={costProblem}
+          help={t('finder.costHelp')}
+          onChange={(projectCostEur) => update({ projectCostEur })}
+        />
       </form>
       {current.error && <ApiErrorMessage error={current.error} />}
+      {componentKeys.error && <ApiErrorMessage error={componentKeys.error} />}
       {!ready && <p className="card">{t('finder.start')}</p>}
       {ready && !valid && (
         <p role="alert" className="alert">
           {t('finder.fixInput')}
         </p>
       )}
-      {ready && valid && (
+      {ready && valid && componentKeys.keys && (
         <>
           <div role="tablist" aria-label={t('finder.views')} className="tabs">
             {TABS.map((tab) => (
@@ -136,8 +159,8 @@ export function PartnerFinderPage() {
             ))}
           </div>
           <div role="tabpanel" id={`panel-${params.tab}`} aria-labelledby={`tab-${params.tab}`}>
-            {params.tab === 'partner' && <Candidates params={params} update={update} n={n} />}
-            {params.tab === 'koalitionen' && <Coalitions params={params} n={n} />}
+            {params.tab === 'partner' && <Candidates params={params} keys={componentKeys.keys} update={update} n={n} />}
+            {params.tab === 'koalitionen' && <Coalitions params={params} keys={componentKeys.keys} n={n} />}
             {params.tab === 'beitreten' && <Joinables params={params} />}
           </div>
         </>
@@ -146,23 +169,26 @@ export function PartnerFinderPage() {
   );
 }
 
-function Candidates({ params, update, n }: { params: PartnerParams; update: (c: Partial<PartnerParams>) => void; n: (v: number) => string }) {
+interface ViewProps {
+  params: PartnerParams;
+  keys: ReadonlySet<string>;
+  n: (v: number) => string;
+}
+
+function Candidates({ params, keys, update, n }: ViewProps & { update: (c: Partial<PartnerParams>) => void }) {
   const { t, i18n } = useTranslation();
   const { data, previousData, loading, error } = useQuery(PartnerSuggestionsQuery, {
-    variables: { ags: params.ags!, taskArea: params.taskArea!, options: { ...apiOptions(params), limit: 10 } },
+    variables: { ags: params.ags!, taskArea: params.taskArea!, options: { ...apiOptions(params, keys), limit: 10 } },
   });
   const result = (data ?? previousData)?.partnerSuggestions;
   if (error) return <ApiErrorMessage error={error} />;
   if (!result) return <p role="status">{t('common.loading')}</p>;
-  const weights = Object.fromEntries(WEIGHT_KEYS.map((key) => [key, result.weights[key]])) as Record<WeightKey, number>;
-  const defaults = Object.fromEntries(WEIGHT_KEYS.map((key) => [key, result.defaultWeights[key]])) as Record<WeightKey, number>;
   const scores = result.candidates.map((c) => c.score);
-  const maxContribution = Math.max(0.01, ...result.candidates.flatMap((c) => c.components.map((k) => k.contribution)));
   const shapes = [
     { ags: result.municipality.ags, label: result.municipality.shortName, boundary: result.municipality.boundary ?? null, fill: '#fdae6b', focus: true },
     ...result.candidates.map((c) => ({
       ags: c.municipality.ags,
-      label: `${c.rank}. ${c.municipality.shortName} (${c.score.toLocaleString(i18n.language)})`,
+      label: `${c.rank}. ${c.municipality.shortName}${c.municipality.crossBorder ? ` (${c.municipality.stateName ?? ''})` : ''}: ${t('score.outOf', { score: n(Math.round(c.score)) })}`,
       boundary: c.municipality.boundary ?? null,
       fill: scoreColor(c.score, Math.min(...scores), Math.max(...scores)),
     })),
@@ -183,18 +209,17 @@ function Candidates({ params, update, n }: { params: PartnerParams; update: (c: 
         {result.candidates.length === 0 && <p className="card">{t('finder.noCandidates')}</p>}
         <ol className="candidates" aria-label={t('finder.ranking')}>
           {result.candidates.map((c) => (
-            <li key={c.municipality.ags} className="card candidate" data-testid="candidate">
+            <li key={c.municipality.ags} className={`card candidate${c.municipality.crossBorder ? ' candidate-cross-border' : ''}`} data-testid="candidate">
               <h2 className="candidate-title">
-                <span className="rank">{c.rank}.</span> <Link to={`/kommune/${c.municipality.ags}`}>{c.municipality.shortName}</Link>{' '}
-                <span className="score">
-                  {t('finder.score')}: {c.score.toLocaleString(i18n.language, { maximumFractionDigits: 2 })}
-                </span>
+                <span className="rank">{c.rank}.</span> <Link to={`/kommune/${c.municipality.ags}`}>{c.municipality.shortName}</Link> <StateBadge municipality={c.municipality} />{' '}
+                <ScoreValue score={c.score} />
               </h2>
               <p className="muted">
                 {c.municipality.district?.name} · {n(c.municipality.population)} {t('common.inhabitantsShort')} · {n(c.facts.distanceKm)} km ·{' '}
                 {t('finder.combined', { population: n(c.facts.combinedPopulation) })}
               </p>
-              <ScoreBreakdown components={c.components} maxContribution={maxContribution} />
+              <FundingFact funding={c.funding} />
+              <ScoreDetails components={c.components} open={c.rank <= 3} />
               <p>
                 <Link to={dossierLink(params, `partner=${c.municipality.ags}`)}>{t('finder.dossier')}</Link>
               </p>
@@ -203,15 +228,17 @@ function Candidates({ params, update, n }: { params: PartnerParams; update: (c: 
         </ol>
       </div>
       <aside>
-        <LazyShapeMap shapes={shapes} label={t('finder.mapLabel')} />
-        <p className="legend">
-          <span className="swatch" style={{ background: '#fdae6b' }} /> {result.municipality.shortName} · <span className="swatch" style={{ background: '#deebf7' }} /> {t('finder.lowScore')} →{' '}
-          <span className="swatch" style={{ background: '#08519c' }} /> {t('finder.highScore')}
-        </p>
+        <div className="finder-map">
+          <LazyShapeMap shapes={shapes} label={t('finder.mapLabel')} />
+          <p className="legend">
+            <span className="swatch" style={{ background: '#fdae6b' }} /> {result.municipality.shortName} · <span className="swatch" style={{ background: '#deebf7' }} /> {t('finder.lowScore')} →{' '}
+            <span className="swatch" style={{ background: '#08519c' }} /> {t('finder.highScore')}
+          </p>
+        </div>
         <WeightSliders
-          weights={weights}
-          defaults={defaults}
-          onChange={(key, value) => update({ weights: { ...params.weights, [key]: value } })}
+          weights={result.weights}
+          // A weight for a component the engine no longer has (from an old link) is dropped on the first change.
+          onChange={(key, value) => update({ weights: { ...Object.fromEntries(Object.entries(params.weights).filter(([k]) => keys.has(k))), [key]: normaliseWeight(value) } })}
           onReset={() => update({ weights: {} })}
         />
       </aside>
@@ -219,14 +246,15 @@ function Candidates({ params, update, n }: { params: PartnerParams; update: (c: 
   );
 }
 
-function Coalitions({ params, n }: { params: PartnerParams; n: (v: number) => string }) {
-  const { t, i18n } = useTranslation();
-  const { data, loading, error } = useQuery(CoalitionSuggestionsQuery, { variables: { ags: params.ags!, taskArea: params.taskArea!, options: { ...apiOptions(params), limit: 5 } } });
+function Coalitions({ params, keys, n }: ViewProps) {
+  const { t } = useTranslation();
+  const { data, loading, error } = useQuery(CoalitionSuggestionsQuery, {
+    variables: { ags: params.ags!, taskArea: params.taskArea!, options: { ...apiOptions(params, keys), limit: 5 } },
+  });
   if (error) return <ApiErrorMessage error={error} />;
   if (loading || !data) return <p role="status">{t('common.loading')}</p>;
   const { coalitions, targetPopulation } = data.coalitionSuggestions;
   if (coalitions.length === 0) return <p className="card">{t('finder.noCoalitions')}</p>;
-  const maxContribution = Math.max(0.01, ...coalitions.flatMap((c) => c.components.map((k) => k.contribution)));
   return (
     <>
       <p>{t('finder.coalitionIntro', { target: n(targetPopulation) })}</p>
@@ -234,14 +262,29 @@ function Coalitions({ params, n }: { params: PartnerParams; n: (v: number) => st
         {coalitions.map((c) => (
           <li key={c.rank} className="card candidate" data-testid="coalition">
             <h2 className="candidate-title">
-              <span className="rank">{c.rank}.</span> {c.members.map((m) => m.shortName).join(' · ')}
+              <span className="rank">{c.rank}.</span>{' '}
+              <span data-testid="coalition-members">
+                {c.members.map((m, index) => (
+                  <span key={m.ags}>
+                    {index > 0 && ' · '}
+                    {m.shortName}
+                    {m.crossBorder && (
+                      <>
+                        {' '}
+                        <StateBadge municipality={m} />
+                      </>
+                    )}
+                  </span>
+                ))}
+              </span>{' '}
+              <ScoreValue score={c.score} />
             </h2>
             <p>
-              {t('finder.coalitionFacts', { population: n(c.combinedPopulation), size: c.members.length })} {c.reachesTarget ? t('finder.reachesTarget') : t('finder.missesTarget')} ·{' '}
-              {i18n.language === 'en' ? c.funding.reasonEn : c.funding.reasonDe}
+              {t('finder.coalitionFacts', { population: n(c.combinedPopulation), size: c.members.length })} {c.reachesTarget ? t('finder.reachesTarget') : t('finder.missesTarget')}
             </p>
+            <FundingFact funding={c.funding} />
             <div className="grid-2">
-              <ScoreBreakdown components={c.components} maxContribution={maxContribution} />
+              <ScoreDetails components={c.components} open={c.rank <= 2} />
               <LazyShapeMap
                 height={260}
                 label={t('finder.coalitionMap', { rank: c.rank })}
@@ -259,33 +302,43 @@ function Coalitions({ params, n }: { params: PartnerParams; n: (v: number) => st
 }
 
 function Joinables({ params }: { params: PartnerParams }) {
-  const { t } = useTranslation();
-  const { data, loading, error } = useQuery(JoinableCooperationsQuery, { variables: { ags: params.ags!, taskArea: params.taskArea!, options: { includeGenerated: params.includeGenerated } } });
+  const { t, i18n } = useTranslation();
+  const { data, loading, error } = useQuery(JoinableCooperationsQuery, {
+    variables: { ags: params.ags!, taskArea: params.taskArea!, options: params.maxDistanceKm !== null ? { maxDistanceKm: params.maxDistanceKm } : undefined },
+  });
   if (error) return <ApiErrorMessage error={error} />;
   if (loading || !data) return <p role="status">{t('common.loading')}</p>;
   if (data.joinableCooperations.length === 0) return <p className="card">{t('finder.noJoinables')}</p>;
   return (
-    <table className="table">
+    <table className="table" data-testid="joinables">
       <caption>{t('finder.joinCaption')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('cooperations.name')}</th>
           <th scope="col">{t('cooperations.legalForm')}</th>
+          <th scope="col">{t('cooperations.record')}</th>
           <th scope="col">{t('finder.distance')}</th>
           <th scope="col">{t('cooperations.members')}</th>
         </tr>
       </thead>
       <tbody>
-        {data.joinableCooperations.map((j) => (
-          <tr key={j.id}>
-            <td>
-              <Link to={`/kooperationen/${j.id}`}>{j.name}</Link> <ProvenanceBadge provenance={j.provenance} />
-            </td>
-            <td>{t(`legalForm.${j.legalForm}`)}</td>
-            <td>{j.viaDistrict ? t('finder.viaDistrict') : `${j.distanceKm.toLocaleString()} km (${j.nearestMember?.shortName ?? ''})`}</td>
-            <td>{j.members.map((m) => m.name).join(', ')}</td>
-          </tr>
-        ))}
+        {data.joinableCooperations.map((j) => {
+          return (
+            <tr key={j.id} data-testid="cooperation-row">
+              <td>
+                <Link to={`/kooperationen/${j.id}`}>{j.name}</Link>
+              </td>
+              <td>{t(`legalForm.${j.legalForm}`)}</td>
+              <td>
+                <CooperationMarks cooperation={j} />
+              </td>
+              <td>{j.viaDistrict ? t('finder.viaDistrict') : `${formatNumber(j.distanceKm, i18n.language)} km (${j.nearestMember?.shortName ?? ''})`}</td>
+              <td>
+                <MemberList members={j.members} memberCount={j.memberCount} inline />
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

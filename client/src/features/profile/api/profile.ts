@@ -13,6 +13,10 @@ export const MunicipalityProfileQuery = graphql(`
       density
       postcode
       boundary
+      altkreis
+      associationName
+      stateKey
+      ...StateBadge_municipality
       district {
         name
       }
@@ -27,6 +31,7 @@ export const MunicipalityProfileQuery = graphql(`
           shortName
           population
           boundary
+          ...StateBadge_municipality
         }
       }
       cooperationsByTaskArea {
@@ -39,7 +44,7 @@ export const MunicipalityProfileQuery = graphql(`
           id
           name
           legalForm
-          provenance
+          ...CooperationMarks_cooperation
         }
       }
     }

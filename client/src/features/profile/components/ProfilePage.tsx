@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiErrorMessage, errorCode } from '../../../shared/errors';
 import { formatNumber } from '../../../shared/format';
-import { ProvenanceBadge } from '../../../shared/components/ProvenanceBadge';
+import { CooperationMarks } from '../../../shared/cooperation/CooperationMarks';
+import { StateBadge } from '../../../shared/components/StateBadge';
 import { LazyShapeMap } from '../../../shared/map/LazyShapeMap';
 import { MunicipalitySearch } from '../../../shared/search/MunicipalitySearch';
 import { MunicipalityProfileQuery } from '../api/profile';
@@ -32,23 +33,41 @@ export function ProfilePage() {
   const m = data!.municipality;
   const shapes = [
     { ags: m.ags, label: m.shortName, boundary: m.boundary ?? null, fill: '#08519c', focus: true },
-    ...m.neighbours.map((nb) => ({ ags: nb.municipality.ags, label: nb.municipality.shortName, boundary: nb.municipality.boundary ?? null, fill: '#c6dbef' })),
+    ...m.neighbours.map((nb) => ({
+      ags: nb.municipality.ags,
+      label: nb.municipality.crossBorder ? `${nb.municipality.shortName} (${nb.municipality.stateName ?? ''})` : nb.municipality.shortName,
+      boundary: nb.municipality.boundary ?? null,
+      fill: nb.municipality.crossBorder ? '#e5e5e5' : '#c6dbef',
+    })),
   ];
+  const hasCrossBorderNeighbours = m.neighbours.some((nb) => nb.municipality.crossBorder);
 
   return (
     <>
       <p className="breadcrumb">
         <Link to="/">{t('nav.home')}</Link> › {m.shortName}
       </p>
-      <h1>{m.shortName}</h1>
-      <p className="lead">
-        {t(`municipalityType.${m.type}`)} · {m.district?.name} · {m.region?.name}
-      </p>
-      <p>
-        <Link className="button" to={`/partner?ags=${m.ags}`}>
-          {t('profile.findPartners')}
-        </Link>
-      </p>
+      <h1>
+        {m.shortName}
+        {m.crossBorder && (
+          <>
+            {' '}
+            <StateBadge municipality={m} />
+          </>
+        )}
+      </h1>
+      <p className="lead">{[t(`municipalityType.${m.type}`), m.associationName, m.district?.name, m.region?.name, m.crossBorder ? m.stateName : null].filter(Boolean).join(' · ')}</p>
+      {m.crossBorder ? (
+        <p className="notice" data-testid="cross-border-note">
+          {t('profile.crossBorderNote', { name: m.shortName, state: m.stateName ?? t('state.other') })}
+        </p>
+      ) : (
+        <p>
+          <Link className="button" to={`/partner?ags=${m.ags}`}>
+            {t('profile.findPartners')}
+          </Link>
+        </p>
+      )}
       <div className="grid-2">
         <section aria-labelledby="figures" className="card">
           <h2 id="figures">{t('profile.figures')}</h2>
@@ -63,6 +82,24 @@ export function ProfilePage() {
             <dd>{n(Math.round(m.density))} / km²</dd>
             <dt>{t('profile.district')}</dt>
             <dd>{m.district?.name}</dd>
+            {m.associationName && (
+              <>
+                <dt>{t('profile.association')}</dt>
+                <dd>{m.associationName}</dd>
+              </>
+            )}
+            {m.crossBorder && (
+              <>
+                <dt>{t('profile.state')}</dt>
+                <dd>{m.stateName}</dd>
+              </>
+            )}
+            {!m.crossBorder && (
+              <>
+                <dt>{t('profile.altkreis')}</dt>
+                <dd data-testid="altkreis">{m.altkreis ?? t('profile.altkreisUnknown')}</dd>
+              </>
+            )}
             <dt>AGS</dt>
             <dd>{m.ags}</dd>
             {m.postcode && (
@@ -89,31 +126,36 @@ export function ProfilePage() {
               {m.neighbours.map((nb) => (
                 <tr key={nb.municipality.ags}>
                   <td>
-                    <Link to={`/kommune/${nb.municipality.ags}`}>{nb.municipality.shortName}</Link>
+                    <Link to={`/kommune/${nb.municipality.ags}`}>{nb.municipality.shortName}</Link> <StateBadge municipality={nb.municipality} />
                   </td>
-                  <td>{nb.touch ? t('profile.touch') : `${n(nb.lengthKm)} km`}</td>
+                  <td>{nb.touch ? t('profile.touch') : `${formatNumber(nb.lengthKm, i18n.language, { maximumFractionDigits: 1 })} km`}</td>
                   <td>{n(nb.municipality.population)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {hasCrossBorderNeighbours && <p className="muted small">{t('profile.crossBorderNeighbours')}</p>}
         </section>
       </div>
       <section aria-labelledby="cooperations" className="card">
         <h2 id="cooperations">{t('profile.cooperations')}</h2>
-        {m.cooperationsByTaskArea.length === 0 && <p>{t('profile.noCooperations')}</p>}
+        {m.crossBorder && <p>{t('profile.crossBorderCooperations', { state: m.stateName ?? t('state.other') })}</p>}
+        {!m.crossBorder && m.cooperationsByTaskArea.length === 0 && <p>{t('profile.noCooperations')}</p>}
         {m.cooperationsByTaskArea.map((group) => (
           <div key={group.taskArea.id} className="task-group">
             <h3>{i18n.language === 'en' ? group.taskArea.nameEn : group.taskArea.nameDe}</h3>
-            <ul>
+            <ul className="cooperation-list">
               {group.cooperations.map((c) => (
-                <li key={c.id}>
-                  <Link to={`/kooperationen/${c.id}`}>{c.name}</Link> <span className="muted">({t(`legalForm.${c.legalForm}`)})</span> <ProvenanceBadge provenance={c.provenance} />
+                <li key={c.id} data-testid="cooperation-row">
+                  <Link to={`/kooperationen/${c.id}`}>{c.name}</Link> <span className="muted">({t(`legalForm.${c.legalForm}`)})</span>
+                  <br />
+                  <CooperationMarks cooperation={c} />
                 </li>
               ))}
             </ul>
           </div>
         ))}
+        {!m.crossBorder && <p className="muted small">{t('profile.registerNote')}</p>}
       </section>
     </>
   );

@@ -4,12 +4,14 @@ export const StatsQuery = graphql(`
   query Stats {
     stats {
       municipalities
+      crossBorderMunicipalities
       districts
       borders
       taskAreas
       cooperations
-      cooperationsResearched
-      cooperationsGenerated
+      cooperationsInForce
+      cooperationsUnconfirmed
+      estimatedCooperationsInNrw
       population
     }
   }
