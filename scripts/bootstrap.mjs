@@ -82,15 +82,20 @@ function ensureClientBuild() {
   run('pnpm', ['--filter', '@ka/client', 'build']);
 }
 
+/** What the tests drive or read their output back with: a browser, pdftotext, and pandas, networkx and GDAL for the exports. */
+const TEST_PACKAGES = ['chromium', 'poppler-utils', 'python3-pandas', 'python3-networkx', 'gdal-bin'];
+
 function ensureChromium() {
-  if (fs.existsSync('/usr/bin/chromium') && commandWorks('pdftotext', ['-v'])) return;
+  // Debian's python3 (/usr/bin/python3, not a pyenv python on PATH) is the one that sees Debian's pandas and networkx.
+  const exportTools = commandWorks('/usr/bin/python3', ['-c', 'import pandas, networkx']) !== null && commandWorks('ogrinfo', ['--version']);
+  if (fs.existsSync('/usr/bin/chromium') && commandWorks('pdftotext', ['-v']) && exportTools) return;
   if (process.getuid?.() === 0 && commandWorks('apt-get', ['--version'])) {
-    say("installing Debian's chromium and poppler-utils for the browser tests");
+    say(`installing Debian's ${TEST_PACKAGES.join(', ')} for the browser and export tests`);
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium', 'poppler-utils'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-qq', ...TEST_PACKAGES], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     return;
   }
-  fail('the browser tests need Chromium at /usr/bin/chromium and pdftotext: install them with `apt-get install -y chromium poppler-utils`');
+  fail(`the tests need Chromium at /usr/bin/chromium, pdftotext, /usr/bin/python3 with pandas and networkx, and ogrinfo: install them with \`apt-get install -y ${TEST_PACKAGES.join(' ')}\``);
 }
 
 /** Runs a long-lived child, forwarding Ctrl-C / SIGTERM so the server can stop its database cleanly. */

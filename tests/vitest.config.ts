@@ -1,11 +1,18 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+// type-graphql, Apollo and graphql-query-complexity load graphql's CommonJS build; Vite would give our sources the
+// ESM build, a second copy whose instanceof checks fail on the schema ("Cannot use GraphQLSchema from another
+// module or realm"). One copy for everything:
+const graphqlCjs = createRequire(path.join(root, 'server', 'package.json')).resolve('graphql');
+
 export default defineConfig({
   root,
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
   test: {
     reporters: ['default'],
     projects: [
@@ -22,7 +29,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'db',
-          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'tests/robustness/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           setupFiles: ['tests/setup/reflect.ts'],
           globalSetup: ['tests/setup/global-neo4j.ts'],
           fileParallelism: false,

@@ -1,85 +1,77 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import type { Database } from './db/database';
 import { EXPORT_FORMATS, type ExportFile } from './analytics/exports';
+import { WorkerNetworkAnalyzer } from './analytics/network-analyzer';
+import { EDGE_DEFAULTS } from './config';
 import { createContext, createServices, type Context, type Services } from './context';
-import { germanValidationMessage } from './shared/validation-messages';
+import { formatError } from './edge/format-error';
+import { healthRouter } from './edge/health';
+import { ensureBody, errorHandler, MAX_BODY, MAX_RESPONSE_BYTES, notFound, rateLimits, responseSizeCap, securityHeaders, sendError, type RateLimitOptions } from './edge/http';
+import { createLogger, recordOf, requestLogger, requestScope, type Logger } from './edge/logger';
+import { SupportedOperationTypesRule } from './edge/operation-rules';
+import { queryCostPlugin } from './edge/query-cost';
+import { responseCache } from './edge/response-cache';
 import { exportNetwork } from './modules/network/network.service';
 import { LegalForm, Provenance } from './shared/enums';
-import { AppError } from './shared/errors';
+import { AppError, httpStatusOf, isClientVisibleCode } from './shared/errors';
 import { buildAppSchema } from './schema';
+import { DEFAULT_AUTH_OPTIONS, type AuthOptions } from './modules/accounts/auth.options';
+import { httpExchange } from './modules/accounts/auth.request';
+import { oidcRouter } from './modules/accounts/oidc.routes';
 
 export interface AppOptions {
   db: Database;
   production: boolean;
   /** Folder of the built client; served at / when it exists. */
   clientDist?: string;
+  /** Structured log (pino); tests pass a silent one. */
+  logger?: Logger;
+  /** Plain lines, for code that logs text (defaults to the logger at level info). */
   log?: (line: string) => void;
+  /** Rate limits, timeouts and proxy trust (config.ts); tests raise the rate limits. */
+  edge?: Partial<EdgeOptions>;
+  /** Sessions, sign-in throttling and OpenID Connect (docs/decisions/011); tests shorten the windows. */
+  auth?: AuthOptions;
 }
 
-/** Limits every operation must pass before it reaches a resolver (see docs/decisions/003). */
+export interface EdgeOptions extends RateLimitOptions {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Express "trust proxy": which X-Forwarded-For hops to believe for the client's address (rate limits, logs). */
+  trustProxy: boolean | number | string;
+  /** Largest GraphQL response sent; larger ones become an error (edge/http.ts). */
+  maxResponseBytes: number;
+}
+
+const EDGE_OPTIONS: EdgeOptions = {
+  windowMs: EDGE_DEFAULTS.rateLimitWindowMs,
+  max: EDGE_DEFAULTS.rateLimitMax,
+  expensiveMax: EDGE_DEFAULTS.rateLimitExpensiveMax,
+  headersTimeoutMs: EDGE_DEFAULTS.headersTimeoutMs,
+  requestTimeoutMs: EDGE_DEFAULTS.requestTimeoutMs,
+  trustProxy: false,
+  maxResponseBytes: MAX_RESPONSE_BYTES,
+};
+
+/**
+ * Limits every operation must pass before it reaches a resolver (docs/decisions/003 and 009). The token limit is
+ * graphql-js's own (`parseOptions.maxTokens`: a syntax error, 400); the cost is graphql-query-complexity's with
+ * list sizes (edge/query-cost.ts); depth, aliases and directives are graphql-armor's validation rules.
+ */
 export const ARMOR_LIMITS = {
   maxDepth: 10,
-  maxCost: 20_000,
   maxAliases: 15,
   maxDirectives: 20,
   maxTokens: 2000,
 };
-
-const PASSTHROUGH_CODES = new Set([
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'FORBIDDEN',
-  'UNAVAILABLE',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-]);
-
-/**
- * Known errors keep their message and code; anything else is logged here and masked, so internals
- * (Cypher, stack traces, driver messages) never reach a client.
- */
-export function formatError(log: (line: string) => void) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code as string | undefined;
-    const original = (error as { originalError?: unknown } | null)?.originalError;
-    // type-graphql reports class-validator failures with extensions.validationErrors; name the fields (nested
-    // ones as weights.proximity) and their rules, never the values.
-    const validationErrors = (formatted.extensions?.validationErrors ?? (original as { extensions?: { validationErrors?: unknown } } | undefined)?.extensions?.validationErrors) as
-      | ValidationProblem[]
-      | undefined;
-    if (Array.isArray(validationErrors)) {
-      const details = flattenValidation(validationErrors);
-      const messageDe = `Ungültige Eingabe: ${details.flatMap((d) => d.problemsDe).join(' ')}`;
-      const messageEn = `Invalid input: ${details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ')}`;
-      return {
-        message: `${messageDe} / ${messageEn}`,
-        path: formatted.path,
-        extensions: { code: 'BAD_USER_INPUT', messageDe, messageEn, fields: details },
-      };
-    }
-    if (code && PASSTHROUGH_CODES.has(code)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
-    log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return {
-      message: 'Interner Fehler / Internal server error',
-      path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
-    };
-  };
-}
 
 /**
  * Outside production, every response reports how many Cypher queries it took (extensions.queryCount), so tests
@@ -97,21 +89,6 @@ const queryCountPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-interface ValidationProblem {
-  property: string;
-  constraints?: Record<string, string>;
-  children?: ValidationProblem[];
-}
-
-function flattenValidation(problems: ValidationProblem[], prefix = ''): Array<{ field: string; problems: string[]; problemsDe: string[] }> {
-  return problems.flatMap((p) => {
-    const field = prefix ? `${prefix}.${p.property}` : p.property;
-    const rules = Object.entries(p.constraints ?? {});
-    const own = rules.length > 0 ? [{ field, problems: rules.map(([, message]) => message), problemsDe: rules.map(([rule, message]) => germanValidationMessage(field, rule, message)) }] : [];
-    return [...own, ...flattenValidation(p.children ?? [], field)];
-  });
-}
-
 export interface App {
   app: express.Express;
   httpServer: http.Server;
@@ -119,20 +96,29 @@ export interface App {
   services: Services;
 }
 
-export async function createApp({ db, production, clientDist, log = console.error }: AppOptions): Promise<App> {
+export async function createApp({ db, production, clientDist, logger = createLogger(), log = (line) => logger.info(line), auth = DEFAULT_AUTH_OPTIONS, edge = {} }: AppOptions): Promise<App> {
+  const limits: EdgeOptions = { ...EDGE_OPTIONS, ...edge };
   const schema = await buildAppSchema();
-  const services = createServices(db);
+  // The network analytics run in a worker thread so that the event loop stays free (docs/decisions/009).
+  const services = createServices(db, auth, { networkAnalyzer: new WorkerNetworkAnalyzer() });
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  app.set('trust proxy', limits.trustProxy);
+  // A client gets this long for its headers and for the whole request; Node checks every second, not every 30 s.
+  const httpServer = http.createServer(
+    { headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs), requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: 1000 },
+    app,
+  );
 
   const armor = new ApolloArmor({
     maxDepth: { n: ARMOR_LIMITS.maxDepth, ignoreIntrospection: false },
-    costLimit: { maxCost: ARMOR_LIMITS.maxCost, ignoreIntrospection: false },
     maxAliases: { n: ARMOR_LIMITS.maxAliases },
     maxDirectives: { n: ARMOR_LIMITS.maxDirectives },
-    maxTokens: { n: ARMOR_LIMITS.maxTokens },
-    blockFieldSuggestion: { enabled: production },
+    // Its cost limit ignores list sizes and its token limit throws inside parsingDidStart (a 500): see above.
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+    // Suggestions are removed in formatError, also from the messages of variable coercion.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 
   const apollo = new ApolloServer<Context>({
@@ -141,28 +127,39 @@ export async function createApp({ db, production, clientDist, log = console.erro
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    validationRules: armor.validationRules,
-    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer }), ...(production ? [] : [queryCountPlugin])],
-    formatError: formatError(log),
+    parseOptions: { maxTokens: ARMOR_LIMITS.maxTokens },
+    validationRules: [SupportedOperationTypesRule, ...armor.validationRules],
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<Context>[]),
+      queryCostPlugin<Context>(),
+      // Apollo's default landing page loads scripts and fonts from third-party CDNs.
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ serverWillStop: () => services.network.close() }) },
+      ...(production ? [] : [queryCountPlugin]),
+    ],
+    formatError: formatError(logger, production),
   });
   await apollo.start();
 
-  app.get('/health', async (_req, res) => {
-    const neo4j = await db.ping();
-    res.status(neo4j ? 200 : 503).json({ status: neo4j ? 'ok' : 'degraded', neo4j: neo4j ? 'up' : 'down' });
-  });
+  app.use(requestLogger(logger) as unknown as express.RequestHandler, requestScope(), securityHeaders());
+  app.use('/health', healthRouter(db, services.snapshots));
+  const limiter = rateLimits(limits);
+  app.use(['/graphql', '/api', '/auth'], limiter.all);
+  app.use('/api/export', limiter.expensive);
 
   // Open exports of the cooperation network, dated and attributed: /api/export/netzwerk.gexf?aufgabe=it
   app.get('/api/export/:file', async (req, res) => {
     const file = req.params.file as ExportFile;
-    if (!(file in EXPORT_FORMATS)) {
-      res.status(404).json({ error: `Unbekanntes Exportformat / unknown export: ${Object.keys(EXPORT_FORMATS).join(', ')}` });
+    // Object.hasOwn: `file in` would accept constructor, toString and every other key of Object.prototype.
+    if (!Object.hasOwn(EXPORT_FORMATS, file)) {
+      sendError(req, res, 'NOT_FOUND', `Unbekanntes Exportformat; es gibt ${Object.keys(EXPORT_FORMATS).join(', ')}`, `Unknown export; there are ${Object.keys(EXPORT_FORMATS).join(', ')}`);
       return;
     }
     const param = (name: string) => (typeof req.query[name] === 'string' && req.query[name] !== '' ? (req.query[name] as string) : undefined);
     const filter = { taskArea: param('aufgabe'), legalForm: param('rechtsform') as LegalForm | undefined, provenance: param('herkunft') as Provenance | undefined };
     if ((filter.taskArea && !/^[a-z][a-z0-9_]{0,40}$/.test(filter.taskArea)) || (filter.legalForm && !Object.values(LegalForm).includes(filter.legalForm)) || (filter.provenance && !Object.values(Provenance).includes(filter.provenance))) {
-      res.status(400).json({ error: 'Ungültiger Filter / invalid filter' });
+      sendError(req, res, 'BAD_USER_INPUT', 'Ungültiger Filter.', 'Invalid filter.');
       return;
     }
     try {
@@ -171,23 +168,52 @@ export async function createApp({ db, production, clientDist, log = console.erro
       res.setHeader('content-disposition', `attachment; filename="${result.filename}"`);
       res.send(result.body);
     } catch (error) {
-      if (error instanceof AppError) {
-        const code = error.extensions.code;
-        res.status(code === 'NOT_FOUND' ? 404 : code === 'UNAVAILABLE' ? 503 : code === 'BAD_USER_INPUT' ? 400 : 500).json({ error: error.message });
+      const code = error instanceof AppError ? error.extensions.code : undefined;
+      if (isClientVisibleCode(code)) {
+        const { messageDe, messageEn } = (error as AppError).extensions as { messageDe: string; messageEn: string };
+        if (httpStatusOf(code) >= 500) recordOf(req).log.warn({ code }, 'export unavailable');
+        sendError(req, res, code, messageDe, messageEn);
         return;
       }
-      log(`internal error in export: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      res.status(500).json({ error: 'Interner Fehler / Internal server error' });
+      throw error;
     }
   });
 
-  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => createContext(services) }));
+  app.use('/api', notFound);
+
+  if (auth.oidc) app.use('/auth/oidc', oidcRouter(services.accounts, auth.oidc, log));
+
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY }),
+    ensureBody,
+    limiter.expensive,
+    // Reading the body left the request's async context; enter it again for everything below.
+    requestScope(),
+    // Answers that depend only on the data version are kept (production only: development adds a per-request
+    // query count to every answer).
+    ...(production ? [responseCache(async () => (await services.snapshots.current()).version)] : []),
+    responseSizeCap(limits.maxResponseBytes),
+    expressMiddleware(apollo, {
+      // The caller is resolved once per request from the session cookie; a bad cookie is simply anonymous.
+      context: async ({ req, res }) => {
+        const http = httpExchange(req, res);
+        return services.accounts.resolveCaller(http).then(
+          (caller) => createContext(services, caller, http),
+          (error: unknown) => ({ ...createContext(services, null, http), callerError: error }),
+        );
+      },
+    }),
+  );
 
   if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
     app.use(express.static(clientDist, { index: false, maxAge: production ? '1h' : 0 }));
     // Client-side routes: every other GET gets the app shell.
-    app.get(/^(?!\/graphql|\/health|\/api\/).*/, (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
+    app.get(/^(?!\/graphql|\/health|\/api\/|\/(livez|readyz|healthz|ready|metrics)(\/|$)).*/, (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
   }
+  // Everything else, including probe paths other tools guess (/livez, /metrics), is a JSON 404, not the app shell.
+  app.use(notFound);
+  app.use(errorHandler());
 
   return { app, httpServer, apollo, services };
 }

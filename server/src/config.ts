@@ -11,6 +11,15 @@ const booleanString = z
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** Defaults of the limits at the edge; tests pass higher rate limits to createApp (tests/support/app.ts). */
+export const EDGE_DEFAULTS = {
+  rateLimitWindowMs: 60_000,
+  rateLimitMax: 600,
+  rateLimitExpensiveMax: 60,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
+} as const;
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -35,6 +44,32 @@ const EnvSchema = z.object({
   /** Serve a synthetic (generated) dataset: only for benchmarks and load tests, never for users (ADR 008). */
   KA_ALLOW_SYNTHETIC: booleanString.default(false),
   CLIENT_DIST: z.string().min(1).default(path.join(REPO_ROOT, 'client', 'dist')),
+  /** Requests per address and window to /graphql, /api and /auth (docs/decisions/009). */
+  KA_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(3_600_000).default(EDGE_DEFAULTS.rateLimitWindowMs),
+  KA_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(EDGE_DEFAULTS.rateLimitMax),
+  /** Stricter: the network analytics, the gap analysis, coalition search and the exports. */
+  KA_RATE_LIMIT_EXPENSIVE_MAX: z.coerce.number().int().min(1).default(EDGE_DEFAULTS.rateLimitExpensiveMax),
+  /** Express "trust proxy": false, true, a hop count or a list such as "loopback"; set it behind a reverse proxy. */
+  KA_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value): boolean | number | string => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value)),
+  /** How long a client may take to send the headers, and the whole request with its body. */
+  KA_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(EDGE_DEFAULTS.headersTimeoutMs),
+  KA_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(EDGE_DEFAULTS.requestTimeoutMs),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Sessions (docs/decisions/011): ended after this long unused, and this long after sign-in at the latest. */
+  KA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(8 * 60),
+  KA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(90 * 24).default(7 * 24),
+  /** Wrong passwords per e-mail (and per address) within the lock time before sign-in is locked for that long. */
+  KA_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  KA_SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
+  KA_SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** OpenID Connect sign-in through the state's identity provider: all four or none (then it is off). */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z.url().optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { embedded: boolean; production: boolean };
@@ -48,5 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new StartupError(`invalid environment value ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`);
   }
   const config = parsed.data;
+  const oidc = [config.OIDC_ISSUER, config.OIDC_CLIENT_ID, config.OIDC_CLIENT_SECRET, config.OIDC_REDIRECT_URI];
+  if (oidc.some((value) => value !== undefined) && !oidc.every((value) => value !== undefined)) {
+    throw new StartupError('OpenID Connect needs all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI, or none of them');
+  }
   return { ...config, embedded: !config.NEO4J_URI, production: config.NODE_ENV === 'production' };
 }

@@ -1,4 +1,9 @@
+import type { NetworkAnalyzer } from './analytics/network-analyzer';
 import type { Database, QueryCounter } from './db/database';
+import { AccountRepository, type AccountLoaders } from './modules/accounts/account.repository';
+import { AccountService } from './modules/accounts/account.service';
+import { DEFAULT_AUTH_OPTIONS, type AuthOptions } from './modules/accounts/auth.options';
+import { NO_HTTP, type Caller, type HttpExchange } from './modules/accounts/auth.request';
 import { CooperationRepository, type CooperationLoaders } from './modules/cooperations/cooperation.repository';
 import { CooperationService } from './modules/cooperations/cooperation.service';
 import { MatchingRepository } from './modules/matching/matching.repository';
@@ -22,10 +27,12 @@ export interface Services {
   matching: MatchingService;
   snapshots: SnapshotStore;
   network: NetworkService;
+  accounts: AccountService;
   repositories: { municipalities: MunicipalityRepository; taskAreas: TaskAreaRepository; cooperations: CooperationRepository; network: NetworkRepository };
 }
 
-export function createServices(db: Database): Services {
+/** `edge.networkAnalyzer`: where the network analytics run (the app passes a worker thread; the default is inline). */
+export function createServices(db: Database, auth: AuthOptions = DEFAULT_AUTH_OPTIONS, edge: { networkAnalyzer?: NetworkAnalyzer } = {}): Services {
   const repositories = {
     municipalities: new MunicipalityRepository(db),
     taskAreas: new TaskAreaRepository(db),
@@ -43,7 +50,8 @@ export function createServices(db: Database): Services {
     matching,
     snapshots,
     // The network shares the matching snapshot's in-memory copy of municipalities and borders.
-    network: new NetworkService(repositories.network, (counter) => snapshots.current(counter)),
+    network: new NetworkService(repositories.network, (counter) => snapshots.current(counter), edge.networkAnalyzer),
+    accounts: new AccountService(new AccountRepository(db), auth),
     repositories,
   };
 }
@@ -51,19 +59,28 @@ export function createServices(db: Database): Services {
 /** Per-request context: shared services, per-request DataLoaders (batching, no N+1) and a query counter. */
 export interface Context {
   services: Services;
-  loaders: { municipalities: MunicipalityLoaders; taskAreas: TaskAreaLoaders; cooperations: CooperationLoaders };
+  loaders: { municipalities: MunicipalityLoaders; taskAreas: TaskAreaLoaders; cooperations: CooperationLoaders; accounts: AccountLoaders };
   queryCounter: QueryCounter;
+  /** The signed-in account, resolved once per request from the session cookie; null when anonymous. */
+  caller: Caller | null;
+  /** Cookie and address of the request, for sign-in and sign-out. */
+  http: HttpExchange;
+  /** Set when the session could not be looked up (database down): checks that need the caller rethrow it. */
+  callerError?: unknown;
 }
 
-export function createContext(services: Services): Context {
+export function createContext(services: Services, caller: Caller | null = null, http: HttpExchange = NO_HTTP): Context {
   const queryCounter: QueryCounter = { count: 0 };
   return {
     services,
     queryCounter,
+    caller,
+    http,
     loaders: {
       municipalities: services.repositories.municipalities.loaders(queryCounter),
       taskAreas: services.repositories.taskAreas.loaders(queryCounter),
       cooperations: services.repositories.cooperations.loaders(queryCounter),
+      accounts: services.accounts.loaders(queryCounter),
     },
   };
 }

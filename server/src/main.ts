@@ -2,14 +2,19 @@ import 'reflect-metadata';
 import { createDriver, isPortFree, migrate, startEmbeddedNeo4j, StartupError, waitForBolt, type EmbeddedNeo4j } from '@ka/db';
 import type { Driver } from 'neo4j-driver';
 import { createApp } from './app';
+import { createLogger, type Logger } from './edge/logger';
 import { loadConfig } from './config';
 import { Database } from './db/database';
 import { refuseSyntheticData, seedIfEmpty } from './db/seed-on-start';
+import { authOptionsFromConfig } from './modules/accounts/auth.options';
 
-const log = (line: string): void => console.log(`[kooperationsatlas] ${line}`);
+// Structured lines on stdout (pino); the level comes from LOG_LEVEL once the configuration is read.
+let logger: Logger = createLogger();
+const log = (line: string): void => logger.info(line);
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  logger = createLogger(config.LOG_LEVEL);
   if (!(await isPortFree(config.PORT, config.HOST))) {
     throw new StartupError(`port ${config.PORT} on ${config.HOST} is already in use: stop the other process or set PORT`);
   }
@@ -55,7 +60,21 @@ async function main(): Promise<void> {
   if (config.KA_SEED_ON_START) await seedIfEmpty(db, config.KA_DATA_DIR, log);
   await refuseSyntheticData(db, config.KA_ALLOW_SYNTHETIC, log);
 
-  const { httpServer, apollo, services } = await createApp({ db, production: config.production, clientDist: config.CLIENT_DIST, log });
+  const { httpServer, apollo, services } = await createApp({
+    db,
+    production: config.production,
+    clientDist: config.CLIENT_DIST,
+    logger,
+    auth: authOptionsFromConfig(config),
+    edge: {
+      windowMs: config.KA_RATE_LIMIT_WINDOW_MS,
+      max: config.KA_RATE_LIMIT_MAX,
+      expensiveMax: config.KA_RATE_LIMIT_EXPENSIVE_MAX,
+      headersTimeoutMs: config.KA_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: config.KA_REQUEST_TIMEOUT_MS,
+      trustProxy: config.KA_TRUST_PROXY,
+    },
+  });
   shutdownTasks.push(async () => {
     await apollo.stop();
   });
@@ -70,7 +89,9 @@ async function main(): Promise<void> {
   services.snapshots
     .current()
     .then(() => log(`matching data in memory (${((Date.now() - snapshotStart) / 1000).toFixed(1)} s)`))
-    .catch((error: unknown) => log(`matching data not loaded yet, will retry on the first request: ${String(error)}`));
+    // The unfiltered network is the page's first view: compute it now, in the analytics worker.
+    .then(() => services.network.network(undefined))
+    .catch((error: unknown) => log(`matching data or network not loaded yet, will retry on the first request: ${String(error)}`));
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
   log(`Kooperationsatlas läuft auf http://${shownHost}:${config.PORT} (GraphQL: /graphql, health: /health)`);
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { benchApi } from './api.bench';
 import { benchClient } from './client.bench';
+import { benchEdge } from './edge.bench';
 import { benchNetwork } from './network.bench';
 import { benchSeed } from './seed.bench';
 
@@ -9,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   api: benchApi,
   client: benchClient,
   network: benchNetwork,
+  edge: benchEdge,
 };
 
 const names = process.argv.slice(2);

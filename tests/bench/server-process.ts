@@ -1,29 +1,56 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { findFreePort } from '@ka/db';
-import { REPO_ROOT } from '../support/paths';
+import { OUTPUT_DIR, REPO_ROOT } from '../support/paths';
 
-/** The real server entry point in a process of its own, so load generation does not share its event loop. */
-export async function startServerProcess(neo4jUri: string): Promise<{ url: string; stop: () => Promise<void> }> {
+/**
+ * The real server entry point in a process of its own, so load generation does not share its event loop. The rate
+ * limits are raised: a benchmark is one address sending thousands of requests on purpose. Its log (one line per
+ * request) goes to a file, as in production: through a pipe to the busy benchmark process, a full pipe would
+ * block the server's synchronous log writes and make the measured latencies the benchmark's own.
+ */
+export async function startServerProcess(neo4jUri: string, env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await findFreePort();
+  const logFile = path.join(OUTPUT_DIR, `server-bench-${port}.log`);
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  const log = fs.openSync(logFile, 'w');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: path.join(REPO_ROOT, 'server'),
-    env: { ...process.env, PORT: String(port), NEO4J_URI: neo4jUri, KA_SEED_ON_START: 'false', KA_ALLOW_SYNTHETIC: 'true', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NEO4J_URI: neo4jUri,
+      KA_SEED_ON_START: 'false',
+      KA_ALLOW_SYNTHETIC: 'true',
+      NODE_ENV: 'production',
+      KA_RATE_LIMIT_MAX: '100000000',
+      KA_RATE_LIMIT_EXPENSIVE_MAX: '100000000',
+      ...env,
+    },
+    stdio: ['ignore', log, 'inherit'],
   });
+  fs.closeSync(log);
   await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('läuft auf')) resolve();
+    const poll = setInterval(() => {
+      if (fs.readFileSync(logFile, 'utf8').includes('läuft auf')) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 100);
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      reject(new Error(`server exited with ${code}: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`));
     });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
   return {
     url: `http://127.0.0.1:${port}`,
     stop: () =>
       new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
+        child.once('exit', () => {
+          fs.rmSync(logFile, { force: true });
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

@@ -1,12 +1,4 @@
-import Graph from 'graphology';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-// Node's own require, and XML passed as text: each parser checks `instanceof Document` against the xmldom copy it
-// ships with, which a module runner may duplicate.
-const { parse: parseGexf } = createRequire(import.meta.url)('graphology-gexf/node') as typeof import('graphology-gexf');
-const { parse: parseGraphml } = createRequire(import.meta.url)('graphology-graphml/node') as typeof import('graphology-graphml');
 import { startTestApp, type TestApp } from '../support/app';
 
 let app: TestApp;
@@ -97,50 +89,4 @@ describe('gaps', () => {
   });
 });
 
-describe('open exports', () => {
-  const get = async (file: string) => {
-    const response = await fetch(`${app.url}/api/export/${file}?aufgabe=it`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toMatch(new RegExp(`kooperationsatlas-.*-it-\\d{4}-\\d{2}-\\d{2}\\.`));
-    return response.text();
-  };
-
-  it('CSV nodes and edges parse back with the counts of the database, dated and attributed', async () => {
-    const edges = await count(EDGES_IT);
-    const nodesText = await get('knoten.csv');
-    expect(nodesText).toMatch(/^# Kooperationsatlas NRW, Stand \d{4}-\d{2}-\d{2}/);
-    expect(nodesText).toContain('GeoBasis-DE / BKG');
-    expect(parseCsv(nodesText, { columns: true, comment: '#' })).toHaveLength(396);
-    expect(parseCsv(await get('kanten.csv'), { columns: true, comment: '#' })).toHaveLength(edges);
-  });
-
-  it('GeoJSON has every municipality with its metrics and geometry', async () => {
-    const geojson = JSON.parse(await get('netzwerk.geojson'));
-    expect(geojson.type).toBe('FeatureCollection');
-    expect(geojson.metadata.attribution).toContain('Destatis');
-    expect(geojson.features).toHaveLength(396);
-    expect(geojson.features.every((f: { geometry: { type: string } }) => ['Polygon', 'MultiPolygon'].includes(f.geometry.type))).toBe(true);
-    expect(geojson.features[0].properties).toHaveProperty('community');
-  });
-
-  it('GraphML and GEXF parse back with graphology', async () => {
-    const edges = await count(EDGES_IT);
-    const graphml = parseGraphml(Graph, await get('netzwerk.graphml'));
-    expect(graphml.order).toBe(396);
-    expect(graphml.size).toBe(edges);
-    // A municipality without a tie has no community attribute; one with ties has its number.
-    const lonely = graphml.findNode((node) => graphml.degree(node) === 0)!;
-    expect(graphml.getNodeAttribute(lonely, 'community')).toBeUndefined();
-    const linked = graphml.findNode((node) => graphml.degree(node) > 0)!;
-    expect(typeof graphml.getNodeAttribute(linked, 'community')).toBe('number');
-    const gexf = parseGexf(Graph, await get('netzwerk.gexf'));
-    expect(gexf.order).toBe(396);
-    expect(gexf.size).toBe(edges);
-    expect(gexf.getAttribute('snapshotDate') ?? JSON.stringify(gexf.getAttributes())).toBeTruthy();
-  });
-
-  it('rejects an unknown format or filter', async () => {
-    expect((await fetch(`${app.url}/api/export/netzwerk.xls`)).status).toBe(404);
-    expect((await fetch(`${app.url}/api/export/knoten.csv?rechtsform=VEREIN`)).status).toBe(400);
-  });
-});
+// The open exports (CSV, Excel, GeoJSON, GraphML, GEXF, the register, datapackage.json) are tested in exports.test.ts.

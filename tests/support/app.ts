@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createDriver } from '@ka/db';
-import { createApp } from '@ka/server/src/app';
+import { createApp, type EdgeOptions } from '@ka/server/src/app';
+import { createLogger, type Logger } from '@ka/server/src/edge/logger';
 import { Database } from '@ka/server/src/db/database';
 import type { Driver } from 'neo4j-driver';
+import type { AuthOptions } from '@ka/server/src/modules/accounts/auth.options';
 import { inject } from 'vitest';
 
 import { REPO_ROOT } from './paths';
@@ -25,15 +27,31 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * Every suite sends many requests from 127.0.0.1: the rate limits are raised far above anything a test sends,
+ * except where a test passes its own `edge` to see them act.
+ */
+const TEST_EDGE: Partial<EdgeOptions> = { max: 1_000_000, expensiveMax: 1_000_000 };
+
 /** The real server (Apollo + resolvers + services) on a free port, talking to the test run's Neo4j. */
-export async function startTestApp({ production = false, serveClient = false, boltUri = inject('boltUri') } = {}): Promise<TestApp> {
+export async function startTestApp({
+  production = false,
+  serveClient = false,
+  boltUri = inject('boltUri'),
+  auth,
+  edge,
+  logger,
+}: { production?: boolean; serveClient?: boolean; boltUri?: string; auth?: AuthOptions; edge?: Partial<EdgeOptions>; logger?: Logger } = {}): Promise<TestApp> {
   const driver = createDriver({ uri: boltUri });
   const db = new Database(driver, 'neo4j');
   const { httpServer, apollo } = await createApp({
     db,
     production,
     clientDist: serveClient ? path.join(REPO_ROOT, 'client', 'dist') : undefined,
-    log: () => undefined,
+    // KA_TEST_LOG_LEVEL=info shows the app's log lines while debugging a test.
+    logger: logger ?? createLogger(process.env.KA_TEST_LOG_LEVEL ?? 'silent'),
+    edge: { ...TEST_EDGE, ...edge },
+    auth,
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;

@@ -1,5 +1,6 @@
-import { EXPORT_FORMATS, type ExportFile } from '../../analytics/exports';
-import { analyzeNetwork, districtDensities, findGaps } from '../../analytics/network';
+import { LRUCache } from 'lru-cache';
+import { findGaps } from '../../analytics/network';
+import { InlineNetworkAnalyzer, type NetworkAnalyzer } from '../../analytics/network-analyzer';
 import type { QueryCounter } from '../../db/database';
 import { NotFoundError } from '../../shared/errors';
 import type { StaticData } from '../matching/matching.repository';
@@ -7,16 +8,22 @@ import type { Municipality } from '../municipalities/municipality.type';
 import { ATTRIBUTION, type CooperationNetwork, type GapAnalysis, type NetworkFilter } from './network.type';
 import type { NetworkFilterValues, NetworkRepository } from './network.repository';
 
+/** Networks kept in memory: the common filters stay, cycling through rare ones only evicts rare ones. */
+const CACHED_NETWORKS = 64;
+
 /**
- * The cooperation network and its analytics. Results are cached per filter and data version: the analytics run
- * once per import, and the page's query answers from memory afterwards.
+ * The cooperation network and its analytics. Results are cached per filter and data version (least recently used
+ * first out): the analytics run once per import and filter, off the event loop (an analyzer in a worker thread,
+ * docs/decisions/009), and concurrent requests for the same network share one computation.
  */
 export class NetworkService {
-  private readonly cache = new Map<string, { data: StaticData; value: CooperationNetwork }>();
+  private readonly cache = new LRUCache<string, { data: StaticData; value: CooperationNetwork }>({ max: CACHED_NETWORKS });
+  private readonly inFlight = new Map<string, { data: StaticData; value: Promise<CooperationNetwork> }>();
 
   constructor(
     private readonly repository: NetworkRepository,
     private readonly staticData: (counter?: QueryCounter) => Promise<StaticData>,
+    private readonly analyzer: NetworkAnalyzer = new InlineNetworkAnalyzer(),
   ) {}
 
   private static values(filter?: NetworkFilter): NetworkFilterValues {
@@ -30,13 +37,28 @@ export class NetworkService {
     const key = JSON.stringify(values);
     const cached = this.cache.get(key);
     if (cached && cached.data === data) return cached.value;
+    const running = this.inFlight.get(key);
+    if (running && running.data === data) return running.value;
 
+    const value = this.compute(values, data, counter);
+    const entry = { data, value };
+    this.inFlight.set(key, entry);
+    try {
+      const network = await value;
+      this.cache.set(key, { data, value: network });
+      return network;
+    } finally {
+      if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
+    }
+  }
+
+  private async compute(values: NetworkFilterValues, data: StaticData, counter?: QueryCounter): Promise<CooperationNetwork> {
     const [edges, snapshotDate] = await Promise.all([this.repository.edges(values, counter), this.repository.snapshotDate(counter)]);
     const places = [...data.geography.places.values()].filter((p) => !p.crossBorder);
     const input = { nodes: places.map((p) => ({ ags: p.ags, districtKey: p.districtKey, longitude: p.longitude, latitude: p.latitude })), edges };
-    const analysis = analyzeNetwork(input);
+    const { analysis, districts } = await this.analyzer.analyze(input);
     const districtNames = new Map(places.map((p) => [p.districtKey, p.districtName]));
-    const value: CooperationNetwork = {
+    return {
       snapshotDate,
       attribution: ATTRIBUTION,
       communityCount: analysis.communityCount,
@@ -44,11 +66,13 @@ export class NetworkService {
       modularity: analysis.modularity,
       nodes: analysis.nodes.map((n) => ({ ...n, municipality: data.municipalities.get(n.ags)! })),
       edges,
-      districts: districtDensities(input).map((d) => ({ ...d, name: districtNames.get(d.districtKey) ?? d.districtKey })),
+      districts: districts.map((d) => ({ ...d, name: districtNames.get(d.districtKey) ?? d.districtKey })),
     };
-    if (this.cache.size > 50) this.cache.clear();
-    this.cache.set(key, { data, value });
-    return value;
+  }
+
+  /** Stops the analyzer's worker (at shutdown). */
+  close(): Promise<void> {
+    return this.analyzer.close();
   }
 
   async gaps(taskArea: string, counter?: QueryCounter): Promise<GapAnalysis> {
@@ -88,30 +112,5 @@ export class NetworkService {
   }
 }
 
-/** A dated open export of the network, in one of the formats researchers' tools read. */
-export async function exportNetwork(service: NetworkService, repository: NetworkRepository, file: ExportFile, filter: NetworkFilter | undefined): Promise<{ body: string; contentType: string; filename: string }> {
-  const network = await service.network(filter);
-  const boundaries = file === 'netzwerk.geojson' ? await repository.boundaries() : new Map<string, string | null>();
-  const body = EXPORT_FORMATS[file].render({
-    snapshotDate: network.snapshotDate,
-    attribution: network.attribution,
-    filter: [filter?.taskArea && `Aufgabe ${filter.taskArea}`, filter?.legalForm && `Rechtsform ${filter.legalForm}`, filter?.provenance && `Herkunft ${filter.provenance}`].filter(Boolean).join(', ') || 'alle Kooperationen',
-    nodes: network.nodes.map((n) => ({
-      ags: n.municipality.ags,
-      name: n.municipality.shortName,
-      districtKey: n.municipality.districtKey,
-      population: n.municipality.population,
-      longitude: n.municipality.centroid?.longitude ?? 0,
-      latitude: n.municipality.centroid?.latitude ?? 0,
-      community: n.community,
-      degree: n.degree,
-      weightedDegree: n.weightedDegree,
-      betweenness: n.betweenness,
-      boundary: boundaries.get(n.municipality.ags) ?? null,
-    })),
-    edges: network.edges,
-  });
-  const [base, extension] = file.split('.') as [string, string];
-  const scope = filter?.taskArea ? `-${filter.taskArea}` : '';
-  return { body, contentType: EXPORT_FORMATS[file].contentType, filename: `kooperationsatlas-${base}${scope}-${network.snapshotDate}.${extension}` };
-}
+// The open exports live beside the service; the export route imports them from here.
+export { exportNetwork } from './network.export';
