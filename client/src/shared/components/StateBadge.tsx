@@ -22,3 +22,17 @@ StateBadge.fragments = {
     }
   `),
 };
+
+/** A municipality as the partner views show it: name, size, Kreis, shape on the map and, across the border, its Land. */
+export const CandidatePlaceFragment = graphql(`
+  fragment CandidatePlace_municipality on Municipality {
+    ags
+    shortName
+    population
+    boundary
+    district {
+      name
+    }
+    ...StateBadge_municipality
+  }
+`);

@@ -19,14 +19,7 @@ const DossierPartnerQuery = graphql(`
   query DossierPartner($ags: ID!, $taskArea: ID!, $options: PartnerOptions, $memberAgs: String!) {
     partnerSuggestions(ags: $ags, taskArea: $taskArea, options: $options) {
       municipality {
-        ags
-        shortName
-        population
-        boundary
-        district {
-          name
-        }
-        ...StateBadge_municipality
+        ...CandidatePlace_municipality
       }
       taskArea {
         nameDe
@@ -46,14 +39,7 @@ const DossierPartnerQuery = graphql(`
         rank
         score
         municipality {
-          ags
-          shortName
-          population
-          boundary
-          district {
-            name
-          }
-          ...StateBadge_municipality
+          ...CandidatePlace_municipality
         }
         components {
           ...ScoreBreakdown_component
@@ -67,17 +53,7 @@ const DossierPartnerQuery = graphql(`
         }
       }
     }
-    cooperations(filter: { memberAgs: $memberAgs }, first: 50) {
-      edges {
-        node {
-          ...DossierCooperation
-        }
-      }
-    }
-    stats {
-      cooperations
-      estimatedCooperationsInNrw
-    }
+    ...DossierRecords_query
   }
 `);
 
@@ -96,14 +72,7 @@ const DossierCoalitionQuery = graphql(`
         score
         combinedPopulation
         members {
-          ags
-          shortName
-          population
-          boundary
-          district {
-            name
-          }
-          ...StateBadge_municipality
+          ...CandidatePlace_municipality
         }
         components {
           ...ScoreBreakdown_component
@@ -113,17 +82,7 @@ const DossierCoalitionQuery = graphql(`
         }
       }
     }
-    cooperations(filter: { memberAgs: $memberAgs }, first: 50) {
-      edges {
-        node {
-          ...DossierCooperation
-        }
-      }
-    }
-    stats {
-      cooperations
-      estimatedCooperationsInNrw
-    }
+    ...DossierRecords_query
   }
 `);
 
@@ -140,6 +99,23 @@ graphql(`
     taskAreas {
       nameDe
       nameEn
+    }
+  }
+`);
+
+// The municipality's own cooperations and the register's size, which both dossiers print.
+graphql(`
+  fragment DossierRecords_query on Query {
+    cooperations(filter: { memberAgs: $memberAgs }, first: 50) {
+      edges {
+        node {
+          ...DossierCooperation
+        }
+      }
+    }
+    stats {
+      cooperations
+      estimatedCooperationsInNrw
     }
   }
 `);

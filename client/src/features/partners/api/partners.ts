@@ -47,14 +47,7 @@ export const PartnerSuggestionsQuery = graphql(`
         rank
         score
         municipality {
-          ags
-          shortName
-          population
-          boundary
-          district {
-            name
-          }
-          ...StateBadge_municipality
+          ...CandidatePlace_municipality
         }
         components {
           ...ScoreBreakdown_component
