@@ -261,6 +261,35 @@ export function prepareData(options: Omit<ImportOptions, 'driver'>): PreparedDat
     const cooperationKeys = new Set(ikz.cooperations.map((c) => c.id));
     const membersFile = name(files.members!);
     let outOfScope = 0;
+    // A named member across the Land border that the import now holds (e.g. "Diemelsee (Hessen)") is linked to it,
+    // so that the ranking knows the tie; only an unambiguous match by name counts, anything else stays external.
+    const normalise = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/\((hessen|niedersachsen|rheinland-pfalz|nds\.?|rlp)\)/g, '')
+        .replace(/^(stadt|gemeinde|landkreis|eifelkreis|kreis)\s+/, '')
+        .replace(/,\s*(stadt|gemeinde|hansestadt)\b/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const byName = new Map<string, Array<{ kind: 'MUNICIPALITY' | 'DISTRICT'; key: string }>>();
+    const addName = (text: string, entry: { kind: 'MUNICIPALITY' | 'DISTRICT'; key: string }) => {
+      const list = byName.get(normalise(text)) ?? [];
+      if (!list.some((e) => e.key === entry.key)) list.push(entry);
+      byName.set(normalise(text), list);
+    };
+    for (const m of crossBorder.municipalities) addName(m.shortName, { kind: 'MUNICIPALITY', key: m.ags });
+    for (const d of crossBorder.districts) addName(d.name, { kind: 'DISTRICT', key: d.key });
+    let linked = 0;
+    for (const cooperation of ikz.cooperations) {
+      cooperation.members = cooperation.members.map((member) => {
+        if (member.kind !== 'EXTERNAL') return member;
+        const matches = byName.get(normalise(member.key)) ?? [];
+        if (matches.length !== 1 || cooperation.members.some((m) => m.key === matches[0]!.key)) return member;
+        linked++;
+        return { ...member, kind: matches[0]!.kind, key: matches[0]!.key };
+      });
+    }
+    if (linked > 0) report.note(`${linked} external member(s) linked by name to municipalities or Kreise across the Land border`);
     for (const cooperation of ikz.cooperations) {
       const members = cooperation.members.filter((member) => {
         if (member.kind === 'EXTERNAL') return true;

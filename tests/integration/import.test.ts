@@ -152,18 +152,24 @@ describe('the register of real cooperations', () => {
     expect(years!.max).toBeLessThanOrEqual(2100);
   });
 
-  it('links all 1,518 member rows by type, the 39 external ones to ExternalPartner nodes merged on their name', async () => {
+  it('links all 1,518 member rows by type, external ones by name across the Land border or to ExternalPartner nodes', async () => {
     const perType = await query<{ type: string; n: number }>('MATCH (x)-[:MEMBER_OF]->(:Cooperation) RETURN labels(x)[0] AS type, count(*) AS n');
-    expect(Object.fromEntries(perType.map((r) => [r.type, r.n]))).toEqual({ Municipality: 1179, District: 289, Cooperation: 11, ExternalPartner: 39 });
+    // 39 external rows: Diemelsee and Hatzfeld (Eder) (Hessen) and the Eifelkreis Bitburg-Prüm and Landkreis Vulkaneifel
+    // (Rheinland-Pfalz) are imported as neighbours across the border and linked by their unambiguous names.
+    expect(Object.fromEntries(perType.map((r) => [r.type, r.n]))).toEqual({ Municipality: 1181, District: 291, Cooperation: 11, ExternalPartner: 35 });
     const [land] = await query<{ partners: number; cooperations: number }>(
       "MATCH (p:ExternalPartner {name: 'Land Nordrhein-Westfalen'}) RETURN count(p) AS partners, COUNT { (p)-[:MEMBER_OF]->(:Cooperation) } AS cooperations",
     );
     expect(land).toEqual({ partners: 1, cooperations: 6 });
     const [partners] = await query<{ n: number; orphans: number }>('RETURN COUNT { (:ExternalPartner) } AS n, COUNT { (p:ExternalPartner) WHERE NOT (p)-[:MEMBER_OF]->() } AS orphans');
-    expect(partners).toEqual({ n: 30, orphans: 0 });
-    // Members of the register are NRW municipalities and Kreise only.
-    const [outside] = await query<{ n: number }>("MATCH (m)-[:MEMBER_OF]->(:Cooperation) WHERE (m:Municipality OR m:District) AND (m:CrossBorder OR m.stateKey <> '05') RETURN count(m) AS n");
-    expect(outside!.n).toBe(0);
+    expect(partners).toEqual({ n: 26, orphans: 0 });
+    const outside = await query<{ key: string; id: string }>(
+      "MATCH (m)-[:MEMBER_OF]->(c:Cooperation) WHERE (m:Municipality OR m:District) AND m:CrossBorder RETURN coalesce(m.ags, m.key) AS key, c.id AS id ORDER BY key",
+    );
+    expect(outside.map((r) => `${r.id}:${r.key}`).sort()).toEqual(['A104:06635007', 'B070:07232', 'B070:07233', 'D027:06635014']);
+    // An ambiguous name stays external: "Stadt Osnabrück" could be the city or the Landkreis.
+    const [osnabrueck] = await query<{ n: number }>("MATCH (p:ExternalPartner) WHERE p.name STARTS WITH 'Stadt Osnabrück' RETURN count(p) AS n");
+    expect(osnabrueck!.n).toBe(1);
   });
 
   it('keeps roles, task areas, a cooperation as member, and a record without members (K18)', async () => {

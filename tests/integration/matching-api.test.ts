@@ -122,9 +122,9 @@ describe('partnerSuggestions on the real NRW graph', () => {
 
 describe('coalitionSuggestions', () => {
   it('proposes border-connected groups of 2–6 with the municipality, reaching the target, with the funding estimate', async () => {
-    const { data, errors } = await app.graphql<{ coalitionSuggestions: { coalitions: Array<{ members: Array<{ ags: string; population: number }>; combinedPopulation: number; reachesTarget: boolean; connected: boolean; funding: { maxGrantEur: number; nrwPartners: number }; components: Array<{ key: string }> }> } }>(
+    const { data, errors } = await app.graphql<{ coalitionSuggestions: { coalitions: Array<{ members: Array<{ ags: string; population: number }>; combinedPopulation: number; score: number; reachesTarget: boolean; connected: boolean; funding: { maxGrantEur: number; nrwPartners: number }; components: Array<{ key: string }> }> } }>(
       `query Coalitions { coalitionSuggestions(ags: "${BESTWIG}", taskArea: "standesamt", options: { targetPopulation: 50000, minSize: 2, maxSize: 6, limit: 5 }) {
-        targetPopulation coalitions { members { ags population } combinedPopulation reachesTarget connected funding { maxGrantEur nrwPartners } components { key reasonDe } } } }`,
+        targetPopulation coalitions { members { ags population } combinedPopulation score reachesTarget connected funding { maxGrantEur nrwPartners } components { key reasonDe } } } }`,
     );
     expect(errors).toBeUndefined();
     const coalitions = data!.coalitionSuggestions.coalitions;
@@ -137,7 +137,11 @@ describe('coalitionSuggestions', () => {
       expect(c.combinedPopulation).toBe(c.members.reduce((s, m) => s + m.population, 0));
       if (c.funding.maxGrantEur > 0) expect(c.funding.maxGrantEur).toBe(175_000 + 35_000 * (c.members.length - 2));
     }
+    // Groups that reach the target without being more than twice as large come first.
     expect(coalitions[0]!.reachesTarget).toBe(true);
+    expect(coalitions[0]!.combinedPopulation).toBeLessThanOrEqual(2 * 50_000);
+    const scores = coalitions.filter((c) => c.combinedPopulation >= 50_000 && c.combinedPopulation <= 100_000).map((c) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 });
 

@@ -60,7 +60,11 @@ function groupFactors(geography: Geography, focal: Place, task: TaskProfile, par
   const inRegion = partners.filter((p) => p.facts.sharedRegions.length > 0).length;
   const n = partners.length;
   const meanKm = mean(partners.map((p) => p.facts.distanceKm));
-  const of = (k: number) => ({ de: `${k} von ${n} Partnern`, en: `${k} of ${n} partners` });
+  // "1 von 3 Partnern arbeitet", "2 von 3 Partnern arbeiten": the verb follows the count.
+  const of = (k: number, de: [string, string], en: [string, string]) => ({
+    de: `${k} von ${n} ${n === 1 ? 'Partner' : 'Partnern'} ${k === 1 ? de[0] : de[1]}`,
+    en: `${k} of ${n} partner${n === 1 ? '' : 's'} ${k === 1 ? en[0] : en[1]}`,
+  });
 
   const factors: Record<ComponentKey, Factor> = {
     // Half the partners' own proximity to the focal municipality, half the share of member pairs that border each other.
@@ -68,16 +72,19 @@ function groupFactors(geography: Geography, focal: Place, task: TaskProfile, par
       raw: 0.5 * mean(raw('PROXIMITY')) + 0.5 * share(neighbourPairs, pairs),
       text: () => ({
         de: `Die Partner liegen im Mittel ${km(meanKm, 'de')} km von ${focal.name} entfernt; ${neighbourPairs} von ${pairs} Paaren grenzen aneinander${connected ? ', die Gruppe hängt über gemeinsame Grenzen zusammen' : ''}.`,
-        en: `The partners are on average ${km(meanKm, 'en')} km from ${focal.name}; ${neighbourPairs} of ${pairs} pairs share a border${connected ? ', the group is connected through shared borders' : ''}.`,
+        en: `The partners are on average ${km(meanKm, 'en')} km from ${focal.name}; ${neighbourPairs} of ${pairs} pair${pairs === 1 ? '' : 's'} share${neighbourPairs === 1 ? 's' : ''} a border${connected ? ', the group is connected through shared borders' : ''}.`,
       }),
     },
     EXISTING_TIES: {
-      raw: mean(raw('EXISTING_TIES')),
-      text: () => ({ de: `${of(tied).de} arbeiten schon mit ${focal.name} zusammen.`, en: `${of(tied).en} already cooperate with ${focal.name}.` }),
+      raw: share(tied, n),
+      text: () => ({ de: `${of(tied, ['arbeitet', 'arbeiten'], ['already cooperates', 'already cooperate']).de} schon mit ${focal.name} zusammen.`, en: `${of(tied, ['arbeitet', 'arbeiten'], ['already cooperates', 'already cooperate']).en} with ${focal.name}.` }),
     },
     SHARED_PARTNERS: {
-      raw: mean(raw('SHARED_PARTNERS')),
-      text: () => ({ de: `${of(withCommonPartners).de} haben gemeinsame Partnerkommunen mit ${focal.name}.`, en: `${of(withCommonPartners).en} have partner municipalities in common with ${focal.name}.` }),
+      raw: share(withCommonPartners, n),
+      text: () => ({
+        de: `${of(withCommonPartners, ['hat', 'haben'], ['has', 'have']).de} gemeinsame Partnerkommunen mit ${focal.name}.`,
+        en: `${of(withCommonPartners, ['hat', 'haben'], ['has', 'have']).en} partner municipalities in common with ${focal.name}.`,
+      }),
     },
     EXPERIENCE: {
       raw: Math.max(0, ...raw('EXPERIENCE')),
@@ -100,14 +107,26 @@ function groupFactors(geography: Geography, focal: Place, task: TaskProfile, par
       text: () =>
         focal.districtType === 'KREISFREIE_STADT'
           ? { de: `${focal.name} ist kreisfrei; kein gemeinsamer Kreis.`, en: `${focal.name} is a kreisfreie Stadt; no Kreis in common.` }
-          : { de: `${of(inDistrict).de} liegen im selben Kreis wie ${focal.name} (${kreisLabel(focal)}).`, en: `${of(inDistrict).en} are in the same Kreis as ${focal.name} (${kreisLabel(focal)}).` },
+          : {
+              de: `${of(inDistrict, ['liegt', 'liegen'], ['is', 'are']).de} im selben Kreis wie ${focal.name} (${kreisLabel(focal)}).`,
+              en: `${of(inDistrict, ['liegt', 'liegen'], ['is', 'are']).en} in the same Kreis as ${focal.name} (${kreisLabel(focal)}).`,
+            },
     },
     SHARED_REGION: {
       raw: share(inRegion, n),
-      text: () => ({ de: `${of(inRegion).de} teilen eine LEADER- oder Entwicklungsregion mit ${focal.name}.`, en: `${of(inRegion).en} share a LEADER or development region with ${focal.name}.` }),
+      text: () => ({
+        de: `${of(inRegion, ['teilt', 'teilen'], ['shares', 'share']).de} eine LEADER- oder Entwicklungsregion mit ${focal.name}.`,
+        en: `${of(inRegion, ['teilt', 'teilen'], ['shares', 'share']).en} a LEADER or development region with ${focal.name}.`,
+      }),
     },
   };
   return new Map(Object.entries(factors) as Array<[ComponentKey, Factor]>);
+}
+
+/** 0: reaches the target and is at most twice it; 1: larger than that; 2: falls short of it. */
+export function targetTier(combinedPopulation: number, target: number): number {
+  if (combinedPopulation < target) return 2;
+  return combinedPopulation <= 2 * target ? 0 : 1;
 }
 
 function isConnected(geography: Geography, agsList: string[]): boolean {
@@ -173,10 +192,10 @@ export function suggestCoalitions(geography: Geography, focal: Place, task: Task
 
   const beamWidth = options.beamWidth ?? 20;
   const seen = new Set<string>();
-  const results: Array<{ group: string[]; total: number; reaches: boolean }> = [];
+  const results: Array<{ group: string[]; total: number; tier: number }> = [];
   let beam: string[][] = [[focal.ags]];
   for (let size = 2; size <= options.maxSize; size++) {
-    const next: Array<{ group: string[]; total: number; reaches: boolean }> = [];
+    const next: Array<{ group: string[]; total: number; tier: number }> = [];
     for (const group of beam) {
       for (const ags of partners.keys()) {
         if (!canJoin(group, ags)) continue;
@@ -185,7 +204,7 @@ export function suggestCoalitions(geography: Geography, focal: Place, task: Task
         if (seen.has(key)) continue;
         seen.add(key);
         const coalition = scoreGroup(members, false);
-        next.push({ group: members, total: coalition.score.total, reaches: coalition.reachesTarget });
+        next.push({ group: members, total: coalition.score.total, tier: targetTier(coalition.combinedPopulation, target) });
       }
     }
     next.sort((a, b) => b.total - a.total);
@@ -194,7 +213,9 @@ export function suggestCoalitions(geography: Geography, focal: Place, task: Task
     if (beam.length === 0) break;
   }
   return results
-    .sort((a, b) => Number(b.reaches) - Number(a.reaches) || b.total - a.total || a.group.length - b.group.length)
+    // The target is the user's goal, not a weighed preference: groups that reach it without being more than twice
+    // as large come first, then oversized ones, then those that fall short; by score within each tier.
+    .sort((a, b) => a.tier - b.tier || b.total - a.total || a.group.length - b.group.length)
     .slice(0, options.limit)
     .map(({ group }) => scoreGroup(group, true));
 }

@@ -54,10 +54,10 @@ export interface ComponentDefinition {
 /** Tie weight → 0–1: one small joint body (weight 1) gives 0.63, two give 0.86. */
 export const saturate = (strength: number) => 1 - Math.exp(-strength);
 
-/** Reaching the target counts most; an oversized group counts less than one near the target. */
+/** Reaching the target counts most; an oversized group counts less than one near the target (twice the target: ½). */
 export function targetFit(combined: number, target: number): number {
   const share = combined / Math.max(1, target);
-  return share <= 1 ? share : 1 / Math.sqrt(share);
+  return share <= 1 ? share : 1 / share;
 }
 
 export const proximityRaw = ({ facts }: PairInput) => clamp01(0.5 * Math.exp(-facts.distanceKm / 20) + 0.5 * (facts.hops ? 1 / facts.hops : 0));
@@ -84,7 +84,7 @@ export function proximityFactor(input: PairInput): Factor {
   };
 }
 
-const STATUS_NOTE: Record<string, Text> = { ENDED: { de: ' (beendet)', en: ' (ended)' }, PLANNED: { de: ' (geplant)', en: ' (planned)' } };
+const STATUS_NOTE: Record<string, Text> = { ENDED: { de: 'beendet', en: 'ended' }, PLANNED: { de: 'geplant', en: 'planned' } };
 
 export const existingTiesRaw = ({ facts }: PairInput) => (facts.sharedCooperations.length === 0 ? 0 : saturate(facts.tieStrength));
 
@@ -96,7 +96,11 @@ export function existingTiesFactor(input: PairInput): Factor {
   }
   // The smallest bodies say most about the pair, so they are named first.
   const named = [...shared].sort((a, b) => a.municipalMembers - b.municipalMembers || a.name.localeCompare(b.name)).slice(0, 2);
-  const list = (language: 'de' | 'en') => named.map((c) => `„${c.name}“${STATUS_NOTE[c.status]?.[language] ?? ''}`).join(language === 'de' ? ', ' : ', ');
+  const note = (c: (typeof named)[number], language: 'de' | 'en') => {
+    const notes = [STATUS_NOTE[c.status]?.[language], c.unconfirmed ? (language === 'de' ? 'unbestätigt' : 'unconfirmed') : undefined].filter(Boolean);
+    return notes.length > 0 ? ` (${notes.join(', ')})` : '';
+  };
+  const list = (language: 'de' | 'en') => named.map((c) => `„${c.name}“${note(c, language)}`).join(', ');
   const more = shared.length - named.length;
   return {
     raw: existingTiesRaw(input),
@@ -147,17 +151,18 @@ export function experienceFactor(input: PairInput): Factor {
       }),
     };
   }
-  return { raw: 0, text: () => ({ de: `Im Register keine Kooperation für „${task.nameDe}“.`, en: `No cooperation for "${task.nameEn}" in the register.` }) };
+  return { raw: 0, text: () => ({ de: `${input.candidate.name} hat im Register keine Kooperation für „${task.nameDe}“.`, en: `${input.candidate.name} has no cooperation for "${task.nameEn}" in the register.` }) };
 }
 
 /**
- * Combined population against the target (near the target is best, oversized counts less), plus the preferred
+ * Combined population against the target (near the target is best, oversized counts less), refined by the preferred
  * constellation: COMPLEMENTARY favours a larger host for a smaller partner, SIMILAR favours peers.
  */
 export function sizeFitRaw({ focal, candidate, target, sizeFit }: PairInput): number {
   const logRatio = Math.log10(Math.max(candidate.population / Math.max(1, focal.population), 1e-6));
   const style = sizeFit === 'COMPLEMENTARY' ? clamp01(0.5 + logRatio / 2) : clamp01(1 - Math.abs(logRatio));
-  return clamp01(0.6 * targetFit(focal.population + candidate.population, target) + 0.4 * style);
+  // The constellation refines the fit to the target; it never makes an oversized pair look like a good one.
+  return clamp01(targetFit(focal.population + candidate.population, target) * (0.6 + 0.4 * style));
 }
 
 export function sizeFitFactor(input: PairInput): Factor {
@@ -211,7 +216,8 @@ export const sharedRegionRaw = ({ facts }: PairInput) => facts.sharedRegions.red
 
 export function sharedRegionFactor(input: PairInput): Factor {
   const { facts } = input;
-  const regions = [...facts.sharedRegions].sort((a, b) => regionWeight(b.kind) - regionWeight(a.kind) || a.name.localeCompare(b.name));
+  const year = (r: { name: string; kind: string }) => Number(/\d{4}/.exec(`${r.kind} ${r.name}`)?.[0] ?? 0);
+  const regions = [...facts.sharedRegions].sort((a, b) => regionWeight(b.kind) - regionWeight(a.kind) || year(b) - year(a) || a.name.localeCompare(b.name));
   if (regions.length === 0) return { raw: 0, text: () => ({ de: 'Keine gemeinsame LEADER- oder Entwicklungsregion.', en: 'No LEADER or development region in common.' }) };
   const best = regions[0]!;
   return {

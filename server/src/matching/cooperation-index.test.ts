@@ -17,6 +17,7 @@ const cooperation = (id: string, taskAreaIds: string[], members: IndexedCooperat
   legalForm: 'OEFFENTLICH_RECHTLICHE_VEREINBARUNG',
   provenance: 'RESEARCHED',
   status,
+  confidence: 'HIGH',
   taskAreaIds,
   members,
 });

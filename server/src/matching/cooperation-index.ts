@@ -10,6 +10,8 @@ export interface IndexedCooperation {
   legalForm: string;
   provenance: string;
   status: CooperationStatus;
+  /** HIGH, MEDIUM or LOW (unconfirmed): an explanation that cites a LOW record says so. */
+  confidence: string;
   taskAreaIds: string[];
   members: Array<{ kind: MemberKind; key: string; role: string }>;
 }
@@ -77,7 +79,14 @@ export class CooperationIndex {
         cooperation,
         municipalities,
         weight: tieWeight(cooperation.status, municipalities.length),
-        shared: { id: cooperation.id, name: cooperation.name, taskAreaIds: cooperation.taskAreaIds, status: cooperation.status, municipalMembers: municipalities.length },
+        shared: {
+          id: cooperation.id,
+          name: cooperation.name,
+          taskAreaIds: cooperation.taskAreaIds,
+          status: cooperation.status,
+          unconfirmed: cooperation.confidence === 'LOW',
+          municipalMembers: municipalities.length,
+        },
       };
       for (const ags of municipalities) {
         push(this.byMunicipality, ags, entry);

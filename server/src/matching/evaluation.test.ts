@@ -79,6 +79,7 @@ describe('leave-one-out cases', () => {
     legalForm: 'ZWECKVERBAND',
     provenance: 'RESEARCHED',
     status: 'ACTIVE',
+    confidence: 'HIGH',
     taskAreaIds,
     members: members.map((key) => ({ kind: 'MUNICIPALITY', key, role: 'MEMBER' })),
   });

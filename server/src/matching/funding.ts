@@ -65,7 +65,7 @@ export function estimateFunding(input: { nrwPartners: number; otherPartners: num
     nrwPartners,
     crossBorder,
     maxGrantEur: capped,
-    reasonDe: `Förderfähig als neue Zusammenarbeit von ${nrwPartners} NRW-Partner${nrwPartners === 1 ? '' : 'n'}: bis zu ${eur(capped, 'de')}${costNoteDe}.`,
-    reasonEn: `Eligible as new cooperation of ${nrwPartners} NRW partner${nrwPartners === 1 ? '' : 's'}: up to ${eur(capped, 'en')}${costNoteEn}.`,
+    reasonDe: `Förderfähig als neue Zusammenarbeit von ${nrwPartners} NRW-Partner${nrwPartners === 1 ? '' : 'n'}: bis zu ${eur(capped, 'de')}${costNoteDe}${crossBorder ? '; Partner außerhalb NRW zählen dabei nicht mit' : ''}.`,
+    reasonEn: `Eligible as new cooperation of ${nrwPartners} NRW partner${nrwPartners === 1 ? '' : 's'}: up to ${eur(capped, 'en')}${costNoteEn}${crossBorder ? '; partners outside NRW do not count' : ''}.`,
   };
 }

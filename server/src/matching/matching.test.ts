@@ -45,6 +45,7 @@ const cooperation = (id: string, taskAreaIds: string[], members: IndexedCooperat
   legalForm: 'ZWECKVERBAND',
   provenance: 'RESEARCHED',
   status,
+  confidence: 'HIGH',
   taskAreaIds,
   members,
 });
@@ -74,13 +75,13 @@ describe('score components', () => {
   });
 
   it('existing ties: a small joint body counts more than a Kreis-wide one, and the sentence names it', () => {
-    const small = existingTiesFactor(pair({ sharedCooperations: [{ id: 'X', name: 'Standesamt X', taskAreaIds: [], status: 'ACTIVE', municipalMembers: 2 }], tieStrength: 1 }));
-    const wide = existingTiesFactor(pair({ sharedCooperations: [{ id: 'Y', name: 'Sparkasse Y', taskAreaIds: [], status: 'ACTIVE', municipalMembers: 11 }], tieStrength: 0.1 }));
+    const small = existingTiesFactor(pair({ sharedCooperations: [{ id: 'X', name: 'Standesamt X', taskAreaIds: [], status: 'ACTIVE', unconfirmed: false, municipalMembers: 2 }], tieStrength: 1 }));
+    const wide = existingTiesFactor(pair({ sharedCooperations: [{ id: 'Y', name: 'Sparkasse Y', taskAreaIds: [], status: 'ACTIVE', unconfirmed: false, municipalMembers: 11 }], tieStrength: 0.1 }));
     expect(small.raw).toBeGreaterThan(wide.raw);
     expect(existingTiesFactor(pair({})).raw).toBe(0);
     expect(small.text().de).toContain('„Standesamt X“');
-    const ended = existingTiesFactor(pair({ sharedCooperations: [{ id: 'Z', name: 'Alt', taskAreaIds: [], status: 'ENDED', municipalMembers: 2 }], tieStrength: 0.5 }));
-    expect(ended.text().de).toContain('(beendet)');
+    const ended = existingTiesFactor(pair({ sharedCooperations: [{ id: 'Z', name: 'Alt', taskAreaIds: [], status: 'ENDED', unconfirmed: true, municipalMembers: 2 }], tieStrength: 0.5 }));
+    expect(ended.text().de).toContain('„Alt“ (beendet, unbestätigt)');
   });
 
   it('experience: a host beats a member beats none', () => {
@@ -96,6 +97,9 @@ describe('score components', () => {
     const peer = testPlace('05958098', 7, 51, 10_000);
     const oversized = sizeFitFactor({ ...pair({}, huge), target: 100_000 });
     expect(oversized.text().de).toContain('330 % der Zielgröße von 100.000');
+    // An oversized pair never reads as a good fit: over three times the target is weak, a peer near it strong.
+    expect(oversized.raw).toBeLessThan(0.34);
+    expect(sizeFitFactor({ ...pair({}, peer), target: 20_000 }).raw).toBeGreaterThanOrEqual(0.67);
     expect(sizeFitFactor({ ...pair({}, peer), target: 20_000 }).raw).toBeGreaterThan(sizeFitFactor({ ...pair({}, huge), target: 20_000 }).raw);
     const small = testPlace('x', 7, 51, 5_000);
     const large = testPlace('y', 7, 51, 50_000);
@@ -185,7 +189,7 @@ describe('ranking properties', () => {
 });
 
 describe('coalitions and cooperations to join', () => {
-  it('builds border-connected groups that include the focal municipality and reach the target', () => {
+  it('builds border-connected groups that include the focal municipality, the best of them near the target', () => {
     const coalitions = suggestCoalitions(geography, F, bauhof, evidence(bauhof), { ...options(bauhof, { targetPopulation: 45_000, limit: 5 }), minSize: 2, maxSize: 4 });
     expect(coalitions.length).toBeGreaterThan(0);
     for (const coalition of coalitions) {
@@ -194,7 +198,7 @@ describe('coalitions and cooperations to join', () => {
     }
     const first = coalitions[0]!;
     expect(first.reachesTarget).toBe(true);
-    expect(first.combinedPopulation).toBeGreaterThanOrEqual(45_000);
+    expect(first.combinedPopulation).toBeLessThanOrEqual(2 * 45_000);
     const nrw = first.members.filter((m) => m.stateKey === '05').length;
     expect(first.funding.maxGrantEur).toBe(175_000 + 35_000 * (nrw - 2));
   });
@@ -202,7 +206,7 @@ describe('coalitions and cooperations to join', () => {
   it("states in each coalition sentence what its points are made of", () => {
     const [first] = suggestCoalitions(geography, F, bauhof, evidence(bauhof), { ...options(bauhof, { targetPopulation: 45_000, limit: 1 }), minSize: 3, maxSize: 3 });
     const proximity = first!.score.components.find((c) => c.key === 'PROXIMITY')!;
-    const [, neighbours, pairs] = /; (\d+) von (\d+) Paaren grenzen aneinander/.exec(proximity.reasonDe)!;
+    const [, neighbours, pairs] = /; (\d+) von (\d+) Paaren grenz(?:t|en) aneinander/.exec(proximity.reasonDe)!;
     expect(Number(pairs)).toBe(3);
     expect(proximity.rawValue).toBeGreaterThanOrEqual((0.5 * Number(neighbours)) / Number(pairs) - 0.001);
     const size = first!.score.components.find((c) => c.key === 'SIZE_FIT')!;

@@ -50,6 +50,8 @@ export interface SharedCooperation {
   name: string;
   taskAreaIds: string[];
   status: CooperationStatus;
+  /** The register's confidence is LOW: inferred, not confirmed by the source. */
+  unconfirmed: boolean;
   /** Municipal members of the cooperation: a small joint body says more about a pair than a Kreis-wide one. */
   municipalMembers: number;
 }

@@ -20,7 +20,7 @@ export const DATASET_VERSION = `
 /** Every cooperation with its task areas and members (external partners are never matched), for the in-memory index (ADR 007). */
 export const COOPERATION_SNAPSHOT = `
   MATCH (c:Cooperation)
-  RETURN c.id AS id, c.name AS name, c.legalForm AS legalForm, c.provenance AS provenance, coalesce(c.status, 'UNCLEAR') AS status,
+  RETURN c.id AS id, c.name AS name, c.legalForm AS legalForm, c.provenance AS provenance, coalesce(c.status, 'UNCLEAR') AS status, coalesce(c.confidence, 'MEDIUM') AS confidence,
          COLLECT { MATCH (c)-[:COVERS]->(t:TaskArea) RETURN t.id } AS taskAreaIds,
          COLLECT { MATCH (x)-[r:MEMBER_OF]->(c) WHERE x:Municipality OR x:District OR x:Cooperation
            RETURN {kind: CASE WHEN x:Municipality THEN 'MUNICIPALITY' WHEN x:District THEN 'DISTRICT' ELSE 'COOPERATION' END,
