@@ -22,7 +22,7 @@ export interface CooperationEvidence {
   ties: Map<string, SharedCooperation[]>;
   /** Sum of the tie weights per municipality. */
   tieStrength: Map<string, number>;
-  /** Per municipality: how many partners it shares with the focal one, and the weight of those paths. */
+  /** Per municipality in reach: how many partners it shares with the focal one, and the weight of those paths. */
   sharedPartners: Map<string, { count: number; strength: number }>;
   hosts: Map<string, CandidateFacts['hostsTask']>;
   members: Map<string, CandidateFacts['memberInTask']>;
@@ -105,13 +105,22 @@ export class CooperationIndex {
     return this.cooperations;
   }
 
-  /** Tie weight of `ags` to every municipality it shares a cooperation with. */
+  /** Tie weights per municipality, computed on first use; the index never changes, so they stay valid. */
+  private readonly strengthCache = new Map<string, Map<string, number>>();
+
+  /** Tie weight of `ags` to every municipality it shares a cooperation with (cached unless a cooperation is hidden). */
   private strengths(ags: string, excludeId: string | null): Map<string, number> {
+    const hidesOwn = excludeId !== null && (this.byMunicipality.get(ags) ?? []).some((e) => e.cooperation.id === excludeId);
+    if (!hidesOwn) {
+      const cached = this.strengthCache.get(ags);
+      if (cached) return cached;
+    }
     const strengths = new Map<string, number>();
     for (const entry of this.byMunicipality.get(ags) ?? []) {
       if (entry.cooperation.id === excludeId) continue;
       for (const other of entry.municipalities) if (other !== ags) strengths.set(other, (strengths.get(other) ?? 0) + entry.weight);
     }
+    if (!hidesOwn) this.strengthCache.set(ags, strengths);
     return strengths;
   }
 
@@ -135,11 +144,13 @@ export class CooperationIndex {
       }
     }
 
-    // A path focal → k → j is as strong as its weaker tie.
+    // A path focal → k → j is as strong as its weaker tie; only municipalities in reach can be candidates.
+    const inReach = geography.within(focal, radiusKm);
+    const reachable = new Set(inReach.map(({ place }) => place.ags));
     const sharedPartners = new Map<string, { count: number; strength: number }>();
     for (const [partner, toPartner] of tieStrength) {
       for (const [other, fromPartner] of this.strengths(partner, excludeId)) {
-        if (other === focal.ags) continue;
+        if (other === focal.ags || !reachable.has(other)) continue;
         const shared = sharedPartners.get(other);
         const path = Math.min(toPartner, fromPartner);
         if (shared) {
@@ -154,7 +165,7 @@ export class CooperationIndex {
     const byMember = this.byTaskAndMunicipality.get(taskAreaId);
     if (byMember) {
       for (const entry of byMember.get(focal.ags) ?? []) found.add(entry);
-      for (const { place } of geography.within(focal, radiusKm)) for (const entry of byMember.get(place.ags) ?? []) found.add(entry);
+      for (const { place } of inReach) for (const entry of byMember.get(place.ags) ?? []) found.add(entry);
     }
     for (const entry of this.byDistrict.get(focal.districtKey) ?? []) if (entry.cooperation.taskAreaIds.includes(taskAreaId)) found.add(entry);
     const taskEntries = [...found].filter((e) => e.cooperation.id !== excludeId).sort((x, y) => byId(x.cooperation, y.cooperation));

@@ -81,8 +81,13 @@ export class Geography {
     return distanceKm(a, b);
   }
 
+  /** The last radius query: a ranking asks it twice (evidence in reach, then the candidates). Read-only for callers. */
+  private lastWithin: { ags: string; radiusKm: number; result: ReadonlyArray<{ place: Place; distanceKm: number }> } | null = null;
+
   /** Places within `radiusKm` of a place (itself excluded), read from the grid cells the radius touches. */
-  within(focal: Place, radiusKm: number): Array<{ place: Place; distanceKm: number }> {
+  within(focal: Place, radiusKm: number): ReadonlyArray<{ place: Place; distanceKm: number }> {
+    const last = this.lastWithin;
+    if (last && last.ags === focal.ags && last.radiusKm === radiusKm) return last.result;
     const result: Array<{ place: Place; distanceKm: number }> = [];
     const dLat = radiusKm / 110.5;
     const dLon = radiusKm / (111.3 * Math.max(0.01, Math.cos(focal.latitude * RAD)));
@@ -100,6 +105,8 @@ export class Geography {
       }
     }
     // Cells come in grid order; sorting by AGS keeps results independent of the grid.
-    return result.sort((x, y) => (x.place.ags < y.place.ags ? -1 : x.place.ags > y.place.ags ? 1 : 0));
+    result.sort((x, y) => (x.place.ags < y.place.ags ? -1 : x.place.ags > y.place.ags ? 1 : 0));
+    this.lastWithin = { ags: focal.ags, radiusKm, result };
+    return result;
   }
 }
