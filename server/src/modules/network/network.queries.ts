@@ -1,12 +1,13 @@
-/** Municipality pairs that share cooperations (filtered), weighted by how many. */
-/** The unfiltered network straight from the COOPERATES_WITH projection. */
+/** The unfiltered network straight from the COOPERATES_WITH projection: NRW only, like its nodes. */
 export const ALL_NETWORK_EDGES = `
   MATCH (a:Municipality)-[r:COOPERATES_WITH]->(b:Municipality)
+  WHERE NOT a:CrossBorder AND NOT b:CrossBorder
   RETURN a.ags AS source, b.ags AS target, r.weight AS weight`;
 
+/** Municipality pairs that share cooperations (filtered), weighted by how many; NRW only, like the nodes. */
 export const NETWORK_EDGES = `
   MATCH (a:Municipality)-[:MEMBER_OF]->(c:Cooperation)<-[:MEMBER_OF]-(b:Municipality)
-  WHERE a.ags < b.ags
+  WHERE a.ags < b.ags AND NOT a:CrossBorder AND NOT b:CrossBorder
     AND ($taskArea IS NULL OR EXISTS { (c)-[:COVERS]->(:TaskArea {id: $taskArea}) })
     AND ($legalForm IS NULL OR c.legalForm = $legalForm)
     AND ($provenance IS NULL OR c.provenance = $provenance)
