@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
-import { createDriver, migrate, startEmbeddedNeo4j, StartupError, waitForBolt, type EmbeddedNeo4j } from '@ka/db';
+import { openCliDatabase, StartupError } from '@ka/db';
 import { DataDirectoryError, DatasetConflictError, importData, type Scope } from './import';
 import type { Progress } from './load/writer';
 
@@ -66,32 +66,9 @@ async function main(): Promise<number> {
   if (!Number.isInteger(seed) || seed < 0) throw new StartupError(`--seed must be a non-negative integer, not "${values.seed}"`);
   const dataDir = path.resolve(values['data-dir'] ?? process.env.KA_DATA_DIR ?? path.join(REPO_ROOT, '..', 'shared', 'data'));
 
-  let embedded: EmbeddedNeo4j | undefined;
-  let uri = process.env.NEO4J_URI;
-  const database = process.env.NEO4J_DATABASE ?? 'neo4j';
-  if (!uri) {
-    uri = `bolt://127.0.0.1:${process.env.NEO4J_BOLT_PORT ?? '7687'}`;
-    const probe = createDriver({ uri });
-    const running = await probe.getServerInfo().then(
-      () => true,
-      () => false,
-    );
-    await probe.close();
-    if (!running) {
-      const dataDir = process.env.NEO4J_DATA_DIR ?? path.join(REPO_ROOT, '.data', 'neo4j');
-      console.log(`starting the embedded Neo4j on ${dataDir}`);
-      embedded = await startEmbeddedNeo4j({
-        port: Number(process.env.NEO4J_BOLT_PORT ?? 7687),
-        dataDir,
-        logFile: path.join(REPO_ROOT, '.data', 'neo4j.log'),
-      });
-    }
-  }
-  const driver = createDriver({ uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+  const { driver, uri, database, close } = await openCliDatabase(REPO_ROOT);
   const { progress, stop } = makeProgress();
   try {
-    await waitForBolt(driver, uri, 60_000);
-    await migrate(driver, database);
     const what = `${values.scope === 'nrw' ? 'NRW' : 'Germany'} with ${values.synthetic ? 'synthetic (generated) cooperations' : 'the register of real cooperations'}`;
     console.log(`importing ${what} from ${dataDir} into ${uri}`);
     const report = await importData({ driver, database, dataDir, scope: values.scope as Scope, synthetic: values.synthetic, seed, wipe: values.wipe, progress });
@@ -110,8 +87,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     stop();
-    await driver.close();
-    await embedded?.stop();
+    await close();
   }
 }
 

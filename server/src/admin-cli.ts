@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDriver, migrate, startEmbeddedNeo4j, StartupError, waitForBolt, type EmbeddedNeo4j } from '@ka/db';
+import { openCliDatabase, StartupError } from '@ka/db';
 import { REPO_ROOT } from './config';
 import { Database } from './db/database';
 import { AccountRepository } from './modules/accounts/account.repository';
@@ -69,34 +68,14 @@ async function main(): Promise<number> {
   if (!values.email || !values.name) throw new StartupError(`--email and --name are required\n${USAGE}`);
   const password = await readPassword();
 
-  let embedded: EmbeddedNeo4j | undefined;
-  let uri = process.env.NEO4J_URI;
-  const database = process.env.NEO4J_DATABASE ?? 'neo4j';
-  if (!uri) {
-    uri = `bolt://127.0.0.1:${process.env.NEO4J_BOLT_PORT ?? '7687'}`;
-    const probe = createDriver({ uri });
-    const running = await probe.getServerInfo().then(
-      () => true,
-      () => false,
-    );
-    await probe.close();
-    if (!running) {
-      const dataDir = process.env.NEO4J_DATA_DIR ?? path.join(REPO_ROOT, '.data', 'neo4j');
-      console.log(`starting the embedded Neo4j on ${dataDir}`);
-      embedded = await startEmbeddedNeo4j({ port: Number(process.env.NEO4J_BOLT_PORT ?? 7687), dataDir, logFile: path.join(REPO_ROOT, '.data', 'neo4j.log') });
-    }
-  }
-  const driver = createDriver({ uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+  const { driver, database, close } = await openCliDatabase(REPO_ROOT);
   try {
-    await waitForBolt(driver, uri, 60_000);
-    await migrate(driver, database);
     const accounts = new AccountService(new AccountRepository(new Database(driver, database)), DEFAULT_AUTH_OPTIONS);
     const account = await accounts.createAdmin(values.email, values.name, password, NO_HTTP);
     console.log(`administrator ${account.email} created (id ${account.id}); sign in with this e-mail and password`);
     return 0;
   } finally {
-    await driver.close();
-    await embedded?.stop();
+    await close();
   }
 }
 
