@@ -32,6 +32,14 @@ export class Database {
     return this.run((tx) => tx.run<R>(cypher, params), 'WRITE', counter);
   }
 
+  /**
+   * Several statements in one write transaction: all of them land or none (retried by the driver, so `work` must be
+   * idempotent and free of side effects outside the transaction).
+   */
+  async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, counter?: QueryCounter): Promise<T> {
+    return this.run(work, 'WRITE', counter);
+  }
+
   private async run<T>(work: (tx: ManagedTransaction) => Promise<T>, mode: 'READ' | 'WRITE', counter?: QueryCounter): Promise<T> {
     if (counter) counter.count += 1;
     const session = this.driver.session({ database: this.name, defaultAccessMode: mode === 'READ' ? 'READ' : 'WRITE' });
