@@ -3,3 +3,4 @@ export { ImportReport, type Problem } from './report';
 export { searchName } from './search-name';
 export type { Progress } from './load/writer';
 export { GraphWriter } from './load/writer';
+export type { Confidence, CooperationStatus, LegalForm, MemberKind, MemberRole, Provenance, CooperationRecord, MembershipRecord } from './model';
