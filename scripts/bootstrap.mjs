@@ -95,7 +95,9 @@ function ensureChromium() {
     run('apt-get', ['install', '-y', '-qq', ...TEST_PACKAGES], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     return;
   }
-  fail(`the tests need Chromium at /usr/bin/chromium, pdftotext, /usr/bin/python3 with pandas and networkx, and ogrinfo: install them with \`apt-get install -y ${TEST_PACKAGES.join(' ')}\``);
+  fail(
+    `the tests need Chromium at /usr/bin/chromium, pdftotext, /usr/bin/python3 with pandas and networkx, and ogrinfo: install them with \`apt-get install -y ${TEST_PACKAGES.join(' ')}\``,
+  );
 }
 
 /** Runs a long-lived child, forwarding Ctrl-C / SIGTERM so the server can stop its database cleanly. */
@@ -105,16 +107,17 @@ function runForeground(cmd, args, options) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-function prepare() {
-  ensureJavaAndMaven();
+/** With an external Neo4j (NEO4J_URI) `start` needs neither Java nor Maven: the embedded launcher is not built. */
+function prepare({ embedded = true } = {}) {
+  if (embedded) ensureJavaAndMaven();
   ensurePnpm();
   ensurePackages();
-  ensureNeo4jLauncher();
+  if (embedded) ensureNeo4jLauncher();
 }
 
 switch (command) {
   case 'start':
-    prepare();
+    prepare({ embedded: !process.env.NEO4J_URI });
     ensureClientBuild();
     runForeground(process.execPath, ['--import', 'tsx', 'src/main.ts', ...extraArgs], {
       cwd: path.join(ROOT, 'server'),
@@ -132,6 +135,8 @@ switch (command) {
     prepare();
     ensureChromium();
     ensureClientBuild();
+    say('linting (ESLint, Prettier)');
+    run('pnpm', ['lint']);
     runForeground('pnpm', ['--filter', '@ka/tests', 'test', ...extraArgs], { env: { ...process.env, NODE_ENV: 'test' } });
     break;
   default:

@@ -20,7 +20,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['server/src/**/*.test.ts', 'seed/src/**/*.test.ts', 'db/node/**/*.test.ts'],
+          include: ['server/src/**/*.test.ts', 'seed/src/**/*.test.ts', 'db/node/**/*.test.ts', 'tests/lint/**/*.test.ts'],
           setupFiles: ['tests/setup/reflect.ts'],
         },
       },

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
+import { Link } from '../../../shared/i18n/links';
 import { MunicipalitySearch } from '../../../shared/search/MunicipalitySearch';
-import { StatsPanel } from '../../stats/components/StatsPanel';
+import { StatsPanel } from './StatsPanel';
 
 export function HomePage() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../../../shared/i18n/links';
 import { formatNumber } from '../../../shared/format';
 import { StatsQuery } from '../api/stats';
 
