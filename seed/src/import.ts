@@ -33,9 +33,10 @@ export type Scope = 'nrw' | 'de';
 /**
  * Raised whenever the import writes something new (v2: web boundaries, v3: COOPERATES_WITH projection, v4: the
  * register of real cooperations instead of generated ones, development regions, Altkreise, cross-border
- * neighbours). A database imported by an older version is brought up to date at start.
+ * neighbours, v5: verifiedAt on every register record). A database imported by an older version is brought up to
+ * date at start.
  */
-export const IMPORT_VERSION = 4;
+export const IMPORT_VERSION = 5;
 
 export const TAXONOMY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema', 'taxonomy', 'task-areas.json');
 
@@ -191,12 +192,19 @@ export function prepareData(options: Omit<ImportOptions, 'driver'>): PreparedDat
   const boundaryByAgs = new Map(boundaries.map((b) => [b.ags, b]));
   const joined = boundaries.filter((boundary) => {
     if (registerByAgs.has(boundary.ags)) return true;
-    report.problem(name(files.boundaries!), boundary.location, `unknown AGS ${boundary.ags} (${boundary.shortName}): no entry in the register, e.g. merged since 2016`);
+    report.problem(
+      name(files.boundaries!),
+      boundary.location,
+      `unknown AGS ${boundary.ags} (${boundary.shortName}): no entry in the register, e.g. merged since 2016`,
+    );
     return false;
   });
   const municipalities = register.municipalities.filter((m) => isHome(m.ags)).map((entry) => municipalityRecord(entry, boundaryByAgs.get(entry.ags)));
   const withoutPolygon = municipalities.filter((m) => !m.centroid && m.type !== 'GEMEINDEFREIES_GEBIET');
-  if (withoutPolygon.length > 0) report.note(`${withoutPolygon.length} register municipalities have no boundary polygon (newer than the 2016 boundaries): imported without centroid and borders`);
+  if (withoutPolygon.length > 0)
+    report.note(
+      `${withoutPolygon.length} register municipalities have no boundary polygon (newer than the 2016 boundaries): imported without centroid and borders`,
+    );
   const homeBorders = computeBorders(joined);
   const webShapes = simplifiedBoundaries(joined);
   for (const municipality of municipalities) municipality.boundary = webShapes.get(municipality.ags) ?? null;
@@ -222,10 +230,17 @@ export function prepareData(options: Omit<ImportOptions, 'driver'>): PreparedDat
       else kept.push(unit);
     }
     if (merged.length > 0)
-      report.note(`${merged.length} polygon(s) of 2016 near NRW have no municipality in the 2023 register (merged since; their successors have no polygon): left out: ${merged.join(', ')}`);
-    if (unincorporated.length > 0) report.note(`${unincorporated.length} unincorporated area(s) near NRW left out (no municipality to cooperate with): ${unincorporated.join(', ')}`);
+      report.note(
+        `${merged.length} polygon(s) of 2016 near NRW have no municipality in the 2023 register (merged since; their successors have no polygon): left out: ${merged.join(', ')}`,
+      );
+    if (unincorporated.length > 0)
+      report.note(`${unincorporated.length} unincorporated area(s) near NRW left out (no municipality to cooperate with): ${unincorporated.join(', ')}`);
     const shapes = simplifiedBoundaries(kept, CROSS_BORDER_WEB_KEEP);
-    crossBorder.municipalities = kept.map((unit) => ({ ...municipalityRecord(registerByAgs.get(unit.ags)!, unit), regionKey: null, boundary: shapes.get(unit.ags) ?? null }));
+    crossBorder.municipalities = kept.map((unit) => ({
+      ...municipalityRecord(registerByAgs.get(unit.ags)!, unit),
+      regionKey: null,
+      boundary: shapes.get(unit.ags) ?? null,
+    }));
     // Only NRW's Regierungsbezirke are part of the graph: the neighbours' Kreise hang directly below their Land.
     const districtKeys = new Set(crossBorder.municipalities.map((m) => m.districtKey));
     crossBorder.districts = register.districts.filter((d) => districtKeys.has(d.key)).map((d) => ({ ...d, regionKey: null }));
@@ -234,7 +249,11 @@ export function prepareData(options: Omit<ImportOptions, 'driver'>): PreparedDat
     const importedAgs = new Set([...municipalities.map((m) => m.ags), ...crossBorder.municipalities.map((m) => m.ags)]);
     crossBorders.push(...selection.borders.filter((b) => importedAgs.has(b.a) && importedAgs.has(b.b)));
     const perState = Object.fromEntries(crossBorder.states.map((s) => [s.name, crossBorder.municipalities.filter((m) => m.stateKey === s.key).length]));
-    report.note(`cross-border neighbours within ${CROSS_BORDER_HOPS} borders of NRW: ${Object.entries(perState).map(([state, n]) => `${n} in ${state}`).join(', ')}`);
+    report.note(
+      `cross-border neighbours within ${CROSS_BORDER_HOPS} borders of NRW: ${Object.entries(perState)
+        .map(([state, n]) => `${n} in ${state}`)
+        .join(', ')}`,
+    );
   }
   lap('neighbours', since);
 
@@ -249,14 +268,26 @@ export function prepareData(options: Omit<ImportOptions, 'driver'>): PreparedDat
   }
   const nrwWithout = municipalities.filter((m) => m.stateKey === HOME_STATE && !m.altkreis).length;
   if (nrwWithout > 0) report.note(`${nrwWithout} NRW municipalities have no Altkreis in ${name(files.altkreise!)}`);
-  const developmentRegions = parseRegionen(read('regions'), read('regionMembers'), { regions: name(files.regions!), members: name(files.regionMembers!) }, report, allMunicipalities);
+  const developmentRegions = parseRegionen(
+    read('regions'),
+    read('regionMembers'),
+    { regions: name(files.regions!), members: name(files.regionMembers!) },
+    report,
+    allMunicipalities,
+  );
 
   const districts = register.districts.filter((d) => isHome(d.key));
   const cooperations: CooperationRecord[] = [];
   let neighbourPairShare: number | null = null;
   if (!synthetic) {
     // The register of real cooperations; members must exist in the imported graph, members outside the scope are left out.
-    const ikz = parseIkz(read('cooperations'), read('members'), { cooperations: name(files.cooperations!), members: name(files.members!) }, new Set(taskAreas.map((t) => t.id)), report);
+    const ikz = parseIkz(
+      read('cooperations'),
+      read('members'),
+      { cooperations: name(files.cooperations!), members: name(files.members!) },
+      new Set(taskAreas.map((t) => t.id)),
+      report,
+    );
     const districtKeys = new Set([...districts, ...crossBorder.districts].map((d) => d.key));
     const cooperationKeys = new Set(ikz.cooperations.map((c) => c.id));
     const membersFile = name(files.members!);
@@ -300,7 +331,12 @@ export function prepareData(options: Omit<ImportOptions, 'driver'>): PreparedDat
         }
         if (member.kind === 'MUNICIPALITY' ? allMunicipalities.has(member.key) : districtKeys.has(member.key)) return true;
         // A municipality or Kreis of another Land that the scope does not hold is no error in the file.
-        if (isHome(member.key)) report.problem(membersFile, member.line ?? '?', `member ${member.key} of ${cooperation.id} does not exist (unknown ${member.kind === 'MUNICIPALITY' ? 'AGS' : 'Kreis key'})`);
+        if (isHome(member.key))
+          report.problem(
+            membersFile,
+            member.line ?? '?',
+            `member ${member.key} of ${cooperation.id} does not exist (unknown ${member.kind === 'MUNICIPALITY' ? 'AGS' : 'Kreis key'})`,
+          );
         else outOfScope++;
         return false;
       });
@@ -318,7 +354,9 @@ export function prepareData(options: Omit<ImportOptions, 'driver'>): PreparedDat
     lap('generate', since);
     cooperations.push(...generated.cooperations);
     neighbourPairShare = generated.neighbourPairShare;
-    report.note(`synthetic dataset: seed ${seed}, ${generated.cooperations.length} generated cooperations, ${(generated.neighbourPairShare * 100).toFixed(0)} % of member pairs are direct neighbours`);
+    report.note(
+      `synthetic dataset: seed ${seed}, ${generated.cooperations.length} generated cooperations, ${(generated.neighbourPairShare * 100).toFixed(0)} % of member pairs are direct neighbours`,
+    );
   }
 
   return {
@@ -352,17 +390,30 @@ export async function writeData(options: Pick<ImportOptions, 'driver' | 'databas
   const since = Date.now();
   const writer = new GraphWriter(options.driver, options.database ?? 'neo4j', options.progress);
   if (options.wipe) {
+    // What users entered exists nowhere else: a wipe (by hand, or at start after an old import) never deletes it.
+    const userData = Object.entries(await writer.userData()).filter(([, n]) => n > 0);
+    if (userData.length > 0) {
+      throw new DatasetConflictError(
+        `the database holds what users entered through the app (${userData.map(([key, n]) => `${n} ${key}`).join(', ')}): a wipe would delete it, so nothing was wiped or written; import without wiping (pnpm seed keeps records of provenance USER as they are), or use a new database`,
+      );
+    }
     report.note(`wipe: deleted ${await writer.wipe()} nodes before the import`);
   } else {
     const existing = await writer.existingDataset();
     const fix = 'wipe it first (pnpm seed --wipe, or wipe: true)';
     if (kind === 'SYNTHETIC' && existing.other > 0)
-      throw new DatasetConflictError(`the database holds ${existing.other} real (non-generated) cooperations: a synthetic dataset is never written into it; ${fix}`);
+      throw new DatasetConflictError(
+        `the database holds ${existing.other} real (non-generated) cooperations: a synthetic dataset is never written into it; ${fix}`,
+      );
     if (kind === 'REGISTER' && existing.generated > 0)
-      throw new DatasetConflictError(`the database holds ${existing.generated} generated cooperations: the register of real cooperations is never mixed with them; ${fix}`);
+      throw new DatasetConflictError(
+        `the database holds ${existing.generated} generated cooperations: the register of real cooperations is never mixed with them; ${fix}`,
+      );
     if (existing.kind && existing.kind !== kind) throw new DatasetConflictError(`the database holds a ${existing.kind} dataset, not a ${kind} one; ${fix}`);
     if (existing.scope && existing.municipalities > 0 && existing.scope !== scope)
-      throw new DatasetConflictError(`the database holds scope ${existing.scope}, not ${scope}: one database holds one scope (the neighbours across the NRW border exist only in scope nrw); ${fix}`);
+      throw new DatasetConflictError(
+        `the database holds scope ${existing.scope}, not ${scope}: one database holds one scope (the neighbours across the NRW border exist only in scope nrw); ${fix}`,
+      );
   }
   await writer.writeStates(data.states);
   await writer.writeStates(data.crossBorder.states, true);

@@ -4,6 +4,7 @@ import { benchClient } from './client.bench';
 import { benchEdge } from './edge.bench';
 import { benchNetwork } from './network.bench';
 import { benchSeed } from './seed.bench';
+import { benchWrite } from './write.bench';
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   seed: benchSeed,
@@ -11,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   client: benchClient,
   network: benchNetwork,
   edge: benchEdge,
+  write: benchWrite,
 };
 
 const names = process.argv.slice(2);

@@ -2,7 +2,9 @@ import seedrandom from 'seedrandom';
 import { createServices } from '@ka/server/src/context';
 import type { CooperationEvidence } from '@ka/server/src/matching/cooperation-index';
 import { MatchingRepository, type StaticData } from '@ka/server/src/modules/matching/matching.repository';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MatchingService } from '@ka/server/src/modules/matching/matching.service';
+import { SnapshotStore } from '@ka/server/src/modules/matching/snapshot.store';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
 import { cooperationEvidenceFromGraph, type GraphEvidence } from '../support/graph-reference';
 
@@ -22,7 +24,15 @@ function fromIndex(evidence: CooperationEvidence) {
   return {
     ties: [...evidence.ties].flatMap(([ags, list]) => list.map((c) => `${ags}|${c.id}|${c.status}|${c.municipalMembers}`)).sort(),
     sharedPartners: [...evidence.sharedPartners].map(([ags, s]) => `${ags}:${s.count}`).sort(),
-    taskCooperations: evidence.taskCooperations.map((c) => `${c.id}|${c.status}|${c.members.map((m) => `${m.kind}:${m.key}:${m.role}`).sort().join(',')}`).sort(),
+    taskCooperations: evidence.taskCooperations
+      .map(
+        (c) =>
+          `${c.id}|${c.status}|${c.members
+            .map((m) => `${m.kind}:${m.key}:${m.role}`)
+            .sort()
+            .join(',')}`,
+      )
+      .sort(),
     existingTaskPartners: [...evidence.existingTaskPartners].sort(),
   };
 }
@@ -30,7 +40,15 @@ function fromGraph(evidence: GraphEvidence) {
   return {
     ties: evidence.ties.map((t) => `${t.ags}|${t.id}|${t.status}|${t.municipalMembers}`).sort(),
     sharedPartners: evidence.sharedPartners.map((s) => `${s.ags}:${s.n}`).sort(),
-    taskCooperations: evidence.taskCooperations.map((c) => `${c.id}|${c.status}|${c.members.map((m) => `${m.kind}:${m.key}:${m.role}`).sort().join(',')}`).sort(),
+    taskCooperations: evidence.taskCooperations
+      .map(
+        (c) =>
+          `${c.id}|${c.status}|${c.members
+            .map((m) => `${m.kind}:${m.key}:${m.role}`)
+            .sort()
+            .join(',')}`,
+      )
+      .sort(),
     existingTaskPartners: [...evidence.existingTaskPartners].sort(),
   };
 }
@@ -44,7 +62,10 @@ describe('the in-memory cooperation index', () => {
     const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
     const cases = Array.from({ length: 60 }, () => ({ focal: pick(places), task: pick(tasks), radiusKm: pick([15, 40, 100]) }));
     // Schmallenberg (Hochsauerlandkreis) and Standesamt, Bestwig and VHS.
-    cases.push({ focal: geography.places.get('05958040')!, task: 'standesamt', radiusKm: 40 }, { focal: geography.places.get('05958008')!, task: 'vhs', radiusKm: 40 });
+    cases.push(
+      { focal: geography.places.get('05958040')!, task: 'standesamt', radiusKm: 40 },
+      { focal: geography.places.get('05958008')!, task: 'vhs', radiusKm: 40 },
+    );
 
     let compared = 0;
     let nonEmpty = 0;
@@ -63,13 +84,25 @@ describe('the in-memory cooperation index', () => {
       // Neo4j and the haversine formula can differ in the last digits: a cooperation whose nearest member lies
       // right on the radius may fall on either side. Anything else must match exactly.
       const onEdge = (entry: string) => {
-        const memberAgs = entry.split('|')[2]!.split(',').filter((m) => m.startsWith('MUNICIPALITY:')).map((m) => m.split(':')[1]!);
-        const nearest = Math.min(...memberAgs.map((ags) => geography.places.get(ags)).filter((p) => p !== undefined).map((p) => geography.distanceKm(focal, p)));
+        const memberAgs = entry
+          .split('|')[2]!
+          .split(',')
+          .filter((m) => m.startsWith('MUNICIPALITY:'))
+          .map((m) => m.split(':')[1]!);
+        const nearest = Math.min(
+          ...memberAgs
+            .map((ags) => geography.places.get(ags))
+            .filter((p) => p !== undefined)
+            .map((p) => geography.distanceKm(focal, p)),
+        );
         return Math.abs(nearest - radiusKm) < radiusKm * 0.005;
       };
       const onlyIndex = index.taskCooperations.filter((c) => !graph.taskCooperations.includes(c));
       const onlyGraph = graph.taskCooperations.filter((c) => !index.taskCooperations.includes(c));
-      expect([...onlyIndex, ...onlyGraph].filter((c) => !onEdge(c)), `task cooperations of ${focal.ags}/${task}`).toEqual([]);
+      expect(
+        [...onlyIndex, ...onlyGraph].filter((c) => !onEdge(c)),
+        `task cooperations of ${focal.ags}/${task}`,
+      ).toEqual([]);
       compared++;
       if (graph.ties.length > 0 && graph.taskCooperations.length > 0) nonEmpty++;
     }
@@ -84,16 +117,17 @@ describe('the matching snapshot', () => {
   const TEST_ID = 'TEST-RELOAD-1';
 
   afterEach(async () => {
-    vi.useRealTimers();
     await app.db.write('MATCH (c:Cooperation {id: $id}) DETACH DELETE c', { id: TEST_ID });
   });
 
-  it('picks up a changed graph after the next version check, and not before', async () => {
-    const { matching } = createServices(app.db);
+  it('reloads the whole snapshot when an import stamps the Dataset, at its next poll of the change feed (ADR 013)', async () => {
+    // The store's own timer is set far out, so that this test decides when it polls.
+    const snapshots = new SnapshotStore(new MatchingRepository(app.db), { pollMs: 3_600_000, staleAfterMs: 3_600_000 });
+    const matching = new MatchingService(snapshots, createServices(app.db).taskAreas);
     const before = await matching.partnerSuggestions(SCHMALLENBERG, 'standesamt', { limit: 5 }, { count: 0 });
     const top = before.candidates[0]!.municipality.ags;
 
-    // What an import does: a new cooperation in the graph and a new Dataset stamp.
+    // What an import does: a new cooperation in the graph (without a change feed entry) and a new Dataset stamp.
     const { records } = await app.db.read("MATCH (d:Dataset {key: 'main'}) RETURN d.importedAt AS importedAt");
     const importedAt = records[0]!.get('importedAt');
     await app.db.write(
@@ -104,17 +138,17 @@ describe('the matching snapshot', () => {
       { a: SCHMALLENBERG, b: top, id: TEST_ID },
     );
     try {
-      // Within the 10 s window the service still ranks from its snapshot.
+      // Until the store polls, rankings come from the snapshot in memory: a request never waits for the database.
       const cached = await matching.partnerSuggestions(SCHMALLENBERG, 'standesamt', { limit: 5 }, { count: 0 });
       expect(cached.candidates[0]!.municipality.ags).toBe(top);
 
-      vi.useFakeTimers({ toFake: ['Date'] });
-      vi.setSystemTime(Date.now() + 11_000);
+      await snapshots.poll();
       const after = await matching.partnerSuggestions(SCHMALLENBERG, 'standesamt', { limit: 5 }, { count: 0 });
       // Now a partner in the task: excluded from the candidates and listed as an existing partner.
       expect(after.candidates.map((c) => c.municipality.ags)).not.toContain(top);
       expect(after.existingPartners.map((m) => m.ags)).toContain(top);
     } finally {
+      snapshots.close();
       await app.db.write("MATCH (d:Dataset {key: 'main'}) SET d.importedAt = $importedAt", { importedAt });
     }
   });

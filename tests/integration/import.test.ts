@@ -18,10 +18,15 @@ const query = async <T = Record<string, unknown>>(cypher: string, params: Record
   }
 };
 const neighbourNames = async (ags: string) =>
-  (await query<{ name: string }>('MATCH (:Municipality {ags: $ags})-[b:BORDERS]-(n) WHERE NOT b.touch RETURN n.shortName AS name', { ags })).map((r) => r.name).sort();
+  (await query<{ name: string }>('MATCH (:Municipality {ags: $ags})-[b:BORDERS]-(n) WHERE NOT b.touch RETURN n.shortName AS name', { ags }))
+    .map((r) => r.name)
+    .sort();
 const read = (file: string) => fs.readFileSync(path.join(DATA_DIR, file), 'utf8');
 /** Lines of a data file without the final line break (the files end with CRLF). */
-const lines = (file: string) => read(file).replace(/\r?\n$/, '').split(/\r?\n/);
+const lines = (file: string) =>
+  read(file)
+    .replace(/\r?\n$/, '')
+    .split(/\r?\n/);
 /** Everything the import writes, counted, to compare a graph before and after. */
 const snapshot = () =>
   query<{ key: string; n: number }>(`
@@ -46,7 +51,9 @@ describe('the NRW graph imported from the official files', () => {
       MATCH (m:Municipality) WHERE NOT m:CrossBorder WITH count(m) AS m, sum(m.population) AS population
       RETURN m, population, COUNT { (d:District) WHERE NOT d:CrossBorder } AS d, COUNT { (:Region) } AS r, COUNT { (s:State) WHERE NOT s:CrossBorder } AS s`);
     expect(row).toEqual({ m: 396, population: 18_139_116, d: 53, r: 5, s: 1 });
-    const [nrw] = await query<{ m: number; d: number }>("RETURN COUNT { (m:Municipality {stateKey: '05'}) WHERE NOT m:CrossBorder } AS m, COUNT { (d:District {stateKey: '05'}) } AS d");
+    const [nrw] = await query<{ m: number; d: number }>(
+      "RETURN COUNT { (m:Municipality {stateKey: '05'}) WHERE NOT m:CrossBorder } AS m, COUNT { (d:District {stateKey: '05'}) } AS d",
+    );
     expect(nrw).toEqual({ m: 396, d: 53 });
     const perRegion = await query<{ name: string; n: number }>(
       'MATCH (m:Municipality)-[:IN_DISTRICT]->(:District)-[:IN_REGION]->(r:Region) RETURN r.name AS name, count(m) AS n ORDER BY name',
@@ -66,7 +73,17 @@ describe('the NRW graph imported from the official files', () => {
               m.populationDate AS populationDate, m.areaKm2 AS area, m.density AS density, m.postcode AS postcode,
               m.centroid.longitude AS lon, m.centroid.latitude AS lat, m.searchName AS searchName, m.associationName AS associationName`,
     );
-    expect(koeln).toMatchObject({ name: 'Köln, Stadt', shortName: 'Köln', type: 'KREISFREIE_STADT', population: 1_084_831, populationDate: '2022-12-31', area: 405.02, postcode: '50667', searchName: 'koln', associationName: null });
+    expect(koeln).toMatchObject({
+      name: 'Köln, Stadt',
+      shortName: 'Köln',
+      type: 'KREISFREIE_STADT',
+      population: 1_084_831,
+      populationDate: '2022-12-31',
+      area: 405.02,
+      postcode: '50667',
+      searchName: 'koln',
+      associationName: null,
+    });
     expect(koeln!.density).toBeCloseTo(1_084_831 / 405.02, 0);
     expect(koeln!.lon as number).toBeGreaterThan(6.8);
     expect(koeln!.lon as number).toBeLessThan(7.2);
@@ -81,20 +98,39 @@ describe('the NRW graph imported from the official files', () => {
 
   it("computes Köln's 12 and Münster's 9 neighbours from the polygons", async () => {
     expect(await neighbourNames('05315000')).toEqual(
-      ['Bergisch Gladbach', 'Brühl', 'Dormagen', 'Frechen', 'Hürth', 'Leverkusen', 'Monheim am Rhein', 'Niederkassel', 'Pulheim', 'Rösrath', 'Troisdorf', 'Wesseling'].sort(),
+      [
+        'Bergisch Gladbach',
+        'Brühl',
+        'Dormagen',
+        'Frechen',
+        'Hürth',
+        'Leverkusen',
+        'Monheim am Rhein',
+        'Niederkassel',
+        'Pulheim',
+        'Rösrath',
+        'Troisdorf',
+        'Wesseling',
+      ].sort(),
     );
-    expect(await neighbourNames('05515000')).toEqual(['Altenberge', 'Ascheberg', 'Drensteinfurt', 'Everswinkel', 'Greven', 'Havixbeck', 'Senden', 'Sendenhorst', 'Telgte'].sort());
+    expect(await neighbourNames('05515000')).toEqual(
+      ['Altenberge', 'Ascheberg', 'Drensteinfurt', 'Everswinkel', 'Greven', 'Havixbeck', 'Senden', 'Sendenhorst', 'Telgte'].sort(),
+    );
   });
 
   it('does not connect Köln and Bonn, gives every municipality a neighbour and marks point touches', async () => {
-    const [koelnBonn] = await query<{ n: number }>("MATCH (:Municipality {ags: '05315000'})-[b:BORDERS]-(:Municipality {ags: '05314000'}) RETURN count(b) AS n");
+    const [koelnBonn] = await query<{ n: number }>(
+      "MATCH (:Municipality {ags: '05315000'})-[b:BORDERS]-(:Municipality {ags: '05314000'}) RETURN count(b) AS n",
+    );
     expect(koelnBonn!.n).toBe(0);
     const [isolated] = await query<{ n: number }>('MATCH (m:Municipality) WHERE NOT (m)-[:BORDERS]-() RETURN count(m) AS n');
     expect(isolated!.n).toBe(0);
     const touches = await query<{ lengthKm: number }>('MATCH ()-[b:BORDERS {touch: true}]->() RETURN b.lengthKm AS lengthKm');
     expect(touches.length).toBeGreaterThan(0);
     expect(touches.every((t) => t.lengthKm === 0)).toBe(true);
-    const [lengths] = await query<{ min: number; max: number }>('MATCH ()-[b:BORDERS {touch: false}]->() RETURN min(b.lengthKm) AS min, max(b.lengthKm) AS max');
+    const [lengths] = await query<{ min: number; max: number }>(
+      'MATCH ()-[b:BORDERS {touch: false}]->() RETURN min(b.lengthKm) AS min, max(b.lengthKm) AS max',
+    );
     expect(lengths!.min).toBeGreaterThan(0);
     expect(lengths!.max).toBeLessThan(100);
   });
@@ -116,21 +152,25 @@ describe('the NRW graph imported from the official files', () => {
 });
 
 describe('the register of real cooperations', () => {
-  it('imports all 356 records as RESEARCHED, with a source and a confidence, and nothing generated', async () => {
+  it('imports all 356 records as RESEARCHED, with a source, a confidence and a last-verified date, and nothing generated', async () => {
     const [row] = await query<{ all: number; researched: number; generated: number; withSource: number; startDate: number }>(`
       MATCH (c:Cooperation)
       RETURN count(c) AS all, count(CASE WHEN c.provenance = 'RESEARCHED' THEN 1 END) AS researched,
              count(CASE WHEN c.provenance = 'GENERATED' THEN 1 END) AS generated,
-             count(CASE WHEN c.sourceUrl STARTS WITH 'http' AND c.confidence IS NOT NULL AND c.verifiedAt IS NULL THEN 1 END) AS withSource,
+             count(CASE WHEN c.sourceUrl STARTS WITH 'http' AND c.confidence IS NOT NULL AND c.verifiedAt IS NOT NULL THEN 1 END) AS withSource,
              count(c.startDate) AS startDate`);
     expect(row).toEqual({ all: 356, researched: 356, generated: 0, withSource: 356, startDate: 0 });
-    const [dataset] = await query<Record<string, unknown>>("MATCH (d:Dataset {key: 'main'}) RETURN d.kind AS kind, d.scope AS scope, d.importVersion AS version, d.generatorSeed AS seed, d.neighbourPairShare AS share");
+    const [dataset] = await query<Record<string, unknown>>(
+      "MATCH (d:Dataset {key: 'main'}) RETURN d.kind AS kind, d.scope AS scope, d.importVersion AS version, d.generatorSeed AS seed, d.neighbourPairShare AS share",
+    );
     expect(dataset).toEqual({ kind: 'REGISTER', scope: 'nrw', version: IMPORT_VERSION, seed: null, share: null });
   });
 
   it('maps status, confidence and legal form of every record', async () => {
     const count = async (property: string) =>
-      Object.fromEntries((await query<{ value: string; n: number }>(`MATCH (c:Cooperation) RETURN c.${property} AS value, count(*) AS n`)).map((r) => [r.value, r.n]));
+      Object.fromEntries(
+        (await query<{ value: string; n: number }>(`MATCH (c:Cooperation) RETURN c.${property} AS value, count(*) AS n`)).map((r) => [r.value, r.n]),
+      );
     expect(await count('status')).toEqual({ ACTIVE: 210, UNCLEAR: 97, ENDED: 29, PLANNED: 20 });
     expect(await count('confidence')).toEqual({ HIGH: 185, MEDIUM: 142, LOW: 29 });
     expect(await count('legalForm')).toEqual({
@@ -146,7 +186,9 @@ describe('the register of real cooperations', () => {
       "MATCH (c:Cooperation {id: 'K01'}) RETURN c.sourceDate AS sourceDate, c.startYear AS startYear, c.seat AS seat, c.status AS status, c.confidence AS confidence",
     );
     expect(k01).toEqual({ sourceDate: '2018-11-27', startYear: null, seat: 'Düsseldorf (KDVZ)', status: 'ACTIVE', confidence: 'HIGH' });
-    const [years] = await query<{ n: number; min: number; max: number }>('MATCH (c:Cooperation) WHERE c.startYear IS NOT NULL RETURN count(c) AS n, min(c.startYear) AS min, max(c.startYear) AS max');
+    const [years] = await query<{ n: number; min: number; max: number }>(
+      'MATCH (c:Cooperation) WHERE c.startYear IS NOT NULL RETURN count(c) AS n, min(c.startYear) AS min, max(c.startYear) AS max',
+    );
     expect(years!.n).toBe(356 - 160);
     expect(years!.min).toBeGreaterThanOrEqual(1800);
     expect(years!.max).toBeLessThanOrEqual(2100);
@@ -161,10 +203,12 @@ describe('the register of real cooperations', () => {
       "MATCH (p:ExternalPartner {name: 'Land Nordrhein-Westfalen'}) RETURN count(p) AS partners, COUNT { (p)-[:MEMBER_OF]->(:Cooperation) } AS cooperations",
     );
     expect(land).toEqual({ partners: 1, cooperations: 6 });
-    const [partners] = await query<{ n: number; orphans: number }>('RETURN COUNT { (:ExternalPartner) } AS n, COUNT { (p:ExternalPartner) WHERE NOT (p)-[:MEMBER_OF]->() } AS orphans');
+    const [partners] = await query<{ n: number; orphans: number }>(
+      'RETURN COUNT { (:ExternalPartner) } AS n, COUNT { (p:ExternalPartner) WHERE NOT (p)-[:MEMBER_OF]->() } AS orphans',
+    );
     expect(partners).toEqual({ n: 26, orphans: 0 });
     const outside = await query<{ key: string; id: string }>(
-      "MATCH (m)-[:MEMBER_OF]->(c:Cooperation) WHERE (m:Municipality OR m:District) AND m:CrossBorder RETURN coalesce(m.ags, m.key) AS key, c.id AS id ORDER BY key",
+      'MATCH (m)-[:MEMBER_OF]->(c:Cooperation) WHERE (m:Municipality OR m:District) AND m:CrossBorder RETURN coalesce(m.ags, m.key) AS key, c.id AS id ORDER BY key',
     );
     expect(outside.map((r) => `${r.id}:${r.key}`).sort()).toEqual(['A104:06635007', 'B070:07232', 'B070:07233', 'D027:06635014']);
     // An ambiguous name stays external: "Stadt Osnabrück" could be the city or the Landkreis.
@@ -173,7 +217,9 @@ describe('the register of real cooperations', () => {
   });
 
   it('keeps roles, task areas, a cooperation as member, and a record without members (K18)', async () => {
-    const k01 = await query<{ key: string; role: string }>("MATCH (x)-[r:MEMBER_OF]->(:Cooperation {id: 'K01'}) RETURN coalesce(x.ags, x.key, x.id) AS key, r.role AS role");
+    const k01 = await query<{ key: string; role: string }>(
+      "MATCH (x)-[r:MEMBER_OF]->(:Cooperation {id: 'K01'}) RETURN coalesce(x.ags, x.key, x.id) AS key, r.role AS role",
+    );
     expect(k01).toContainEqual({ key: '05111000', role: 'MEMBER' });
     expect(k01).toContainEqual({ key: '05162', role: 'MEMBER' });
     expect(k01).toContainEqual({ key: 'K07', role: 'MEMBER' });
@@ -192,7 +238,12 @@ describe('the register of real cooperations', () => {
 describe('administrative history and development regions', () => {
   it('writes the Altkreis and its confidence on every NRW municipality', async () => {
     const altkreis = async (ags: string) =>
-      (await query<{ altkreis: string; confidence: string }>('MATCH (m:Municipality {ags: $ags}) RETURN m.altkreis AS altkreis, m.altkreisConfidence AS confidence', { ags }))[0];
+      (
+        await query<{ altkreis: string; confidence: string }>(
+          'MATCH (m:Municipality {ags: $ags}) RETURN m.altkreis AS altkreis, m.altkreisConfidence AS confidence',
+          { ags },
+        )
+      )[0];
     expect(await altkreis('05958036')).toEqual({ altkreis: 'Kreis Brilon', confidence: 'HIGH' }); // Olsberg
     expect(await altkreis('05958040')).toEqual({ altkreis: 'Kreis Meschede', confidence: 'HIGH' }); // Schmallenberg
     expect(await altkreis('05111000')).toEqual({ altkreis: 'kreisfreie Stadt Düsseldorf', confidence: 'HIGH' });
@@ -212,7 +263,13 @@ describe('administrative history and development regions', () => {
       MATCH (r:DevelopmentRegion {id: 'L001'})
       RETURN r.name AS name, r.kind AS kind, r.confidence AS confidence, r.sourceUrl AS url,
              COLLECT { MATCH (m:Municipality)-[x:IN_DEVELOPMENT_REGION {partial: false}]->(r) RETURN m.shortName ORDER BY m.shortName } AS members`);
-    expect(region).toEqual({ name: '3-Länder-Eck', kind: 'LEADER 2023-2027', confidence: 'MEDIUM', url: 'https://leader-3le.de/projekte/', members: ['Burbach', 'Neunkirchen', 'Wilnsdorf'] });
+    expect(region).toEqual({
+      name: '3-Länder-Eck',
+      kind: 'LEADER 2023-2027',
+      confidence: 'MEDIUM',
+      url: 'https://leader-3le.de/projekte/',
+      members: ['Burbach', 'Neunkirchen', 'Wilnsdorf'],
+    });
     const [memberships] = await query<{ all: number; partial: number; empty: number }>(`
       RETURN COUNT { ()-[:IN_DEVELOPMENT_REGION]->() } AS all, COUNT { ()-[:IN_DEVELOPMENT_REGION {partial: true}]->() } AS partial,
              COUNT { (r:DevelopmentRegion) WHERE NOT (r)<-[:IN_DEVELOPMENT_REGION]-() } AS empty`);
@@ -253,7 +310,9 @@ describe('neighbours across the Land border', () => {
       MATCH (m:Municipality)-[b:BORDERS]-(h:CrossBorder {stateKey: '06'}) WHERE m.ags IN ['05970004', '05958020', '05958028'] AND NOT b.touch
       RETURN m.shortName AS name, count(h) AS n ORDER BY name`);
     expect(hessian.map((r) => r.name)).toEqual(['Bad Berleburg', 'Hallenberg', 'Medebach']);
-    const [korbach] = await query<{ km: number }>("MATCH (:Municipality {ags: '05958028'})-[b:BORDERS]-(:Municipality {shortName: 'Korbach'}) RETURN b.lengthKm AS km");
+    const [korbach] = await query<{ km: number }>(
+      "MATCH (:Municipality {ags: '05958028'})-[b:BORDERS]-(:Municipality {shortName: 'Korbach'}) RETURN b.lengthKm AS km",
+    );
     expect(korbach!.km).toBeGreaterThan(1);
     const lowerSaxon = await query<{ name: string }>(`
       MATCH (m:Municipality)-[b:BORDERS]-(:CrossBorder {stateKey: '03'}) WHERE m.districtKey = '05770' AND NOT b.touch RETURN DISTINCT m.shortName AS name`);
@@ -294,11 +353,18 @@ describe('re-running the import', () => {
   it('yields the same graph (idempotent) and keeps researched records', async () => {
     const before = await snapshot();
     const finalProgress = new Map<string, string>();
-    const report = await importData({ driver, dataDir: DATA_DIR, scope: 'nrw', progress: (stage, done, total) => finalProgress.set(stage, `${done}/${total}`) });
+    const report = await importData({
+      driver,
+      dataDir: DATA_DIR,
+      scope: 'nrw',
+      progress: (stage, done, total) => finalProgress.set(stage, `${done}/${total}`),
+    });
     expect(report.problems).toEqual([]);
     expect(await snapshot()).toEqual(before);
     // What the user reads at the end of each stage: the pairs written, not a step counter.
-    const [links] = await query<{ n: number; crossBorder: number }>('RETURN COUNT { ()-[:COOPERATES_WITH]->() } AS n, COUNT { (:Municipality:CrossBorder) } AS crossBorder');
+    const [links] = await query<{ n: number; crossBorder: number }>(
+      'RETURN COUNT { ()-[:COOPERATES_WITH]->() } AS n, COUNT { (:Municipality:CrossBorder) } AS crossBorder',
+    );
     expect(finalProgress.get('Kooperationsbeziehungen')).toBe(`${links!.n}/${links!.n}`);
     expect(finalProgress.get('Kommunen')).toBe('396/396');
     expect(finalProgress.get('Kommunen (Nachbarländer)')).toBe(`${links!.crossBorder}/${links!.crossBorder}`);
@@ -317,7 +383,11 @@ describe('bad input', () => {
 
   const relative = (line: string) => line.replace(/^.*?([\w-]+\.(?:txt|geojson|csv))/, '$1');
   const counts = async () =>
-    (await query<{ m: number; c: number; r: number; d: number }>('RETURN COUNT { (:Municipality) } AS m, COUNT { (:Cooperation) } AS c, COUNT { ()-[:MEMBER_OF]->() } AS r, COUNT { ()-[:IN_DEVELOPMENT_REGION]->() } AS d'))[0]!;
+    (
+      await query<{ m: number; c: number; r: number; d: number }>(
+        'RETURN COUNT { (:Municipality) } AS m, COUNT { (:Cooperation) } AS c, COUNT { ()-[:MEMBER_OF]->() } AS r, COUNT { ()-[:IN_DEVELOPMENT_REGION]->() } AS d',
+      )
+    )[0]!;
 
   it('reports each bad row as file:line: reason, imports the good rows and changes nothing else', async () => {
     const register = read(DATA_FILES.register).replace(/\n$/, '').split('\n');
@@ -330,7 +400,9 @@ describe('bad input', () => {
       { ...template, properties: { ...template.properties, AGS: '05998888', GEN: 'Kaputt' }, geometry: { type: 'Polygon', coordinates: [[[7, 51], 'x']] } },
     );
     const source = 'https://example.org/satzung';
-    const cooperations = read(DATA_FILES.cooperations).trimEnd() + `\nK01,Doppelt,Zweckverband,it,,,,aktiv,,${source},,sicher,\nK90,Unbekannte Form,Genossenschaft,it,,,,aktiv,,${source},,sicher,\n`;
+    const cooperations =
+      read(DATA_FILES.cooperations).trimEnd() +
+      `\nK01,Doppelt,Zweckverband,it,,,,aktiv,,${source},,sicher,\nK90,Unbekannte Form,Genossenschaft,it,,,,aktiv,,${source},,sicher,\n`;
     const members = read(DATA_FILES.members).trimEnd() + '\nK02,gemeinde,05999998,Gibt es nicht,mitglied\nK02,gemeinde,123,Kaputt,mitglied\n';
     const files = {
       register: path.join(dir, 'GV100AD.txt'),
@@ -386,7 +458,9 @@ describe('bad input', () => {
       'K03,zweckverband,K999,Unbekannt,mitglied',
       'K92,gemeinde,05111000,Düsseldorf,mitglied',
     ].join('\r\n');
-    const altkreise = [...lines(DATA_FILES.altkreise), '05999999,Nirgendwo,Kreis X,X,https://example.org,sicher,,', lines(DATA_FILES.altkreise)[1]!].join('\r\n');
+    const altkreise = [...lines(DATA_FILES.altkreise), '05999999,Nirgendwo,Kreis X,X,https://example.org,sicher,,', lines(DATA_FILES.altkreise)[1]!].join(
+      '\r\n',
+    );
     const regionMembers = [...lines(DATA_FILES.regionMembers), 'L001,05999999,Nirgendwo,nein', lines(DATA_FILES.regionMembers)[1]!].join('\r\n');
     const files = {
       cooperations: path.join(dir, 'register_kooperationen.csv'),
@@ -426,7 +500,9 @@ describe('bad input', () => {
     // The one good new row: Land NRW as a partner of K03.
     const after = await counts();
     expect(after).toEqual({ ...before, r: before.r + 1 });
-    const [k03] = await query<{ n: number }>("MATCH (:ExternalPartner {name: 'Land Nordrhein-Westfalen'})-[:MEMBER_OF {role: 'PARTNER'}]->(c:Cooperation {id: 'K03'}) RETURN count(c) AS n");
+    const [k03] = await query<{ n: number }>(
+      "MATCH (:ExternalPartner {name: 'Land Nordrhein-Westfalen'})-[:MEMBER_OF {role: 'PARTNER'}]->(c:Cooperation {id: 'K03'}) RETURN count(c) AS n",
+    );
     expect(k03!.n).toBe(1);
     // Back to the real register (the memberships of a record are replaced as a whole).
     expect((await importData({ driver, dataDir: DATA_DIR, scope: 'nrw' })).problems).toEqual([]);
@@ -434,7 +510,9 @@ describe('bad input', () => {
   });
 
   it('names the missing files when the data directory is incomplete', async () => {
-    await expect(importData({ driver, dataDir: path.join(dir, 'nothing-here'), scope: 'nrw' })).rejects.toThrow(/data files missing: .*GV100AD_301123\.txt.*KA_DATA_DIR/);
+    await expect(importData({ driver, dataDir: path.join(dir, 'nothing-here'), scope: 'nrw' })).rejects.toThrow(
+      /data files missing: .*GV100AD_301123\.txt.*KA_DATA_DIR/,
+    );
   });
 
   it('stops with one clear error naming a missing regions file, before writing anything', async () => {
@@ -477,7 +555,9 @@ describe('a synthetic dataset (benchmarks only)', () => {
       RETURN COUNT { (c:Cooperation) WHERE c.provenance <> 'GENERATED' } AS other, COUNT { (:ExternalPartner) } AS externals,
              COUNT { (:CrossBorder)-[:MEMBER_OF]->(:Cooperation) } AS crossBorderMembers`);
     expect(provenance).toEqual({ other: 0, externals: 0, crossBorderMembers: 0 });
-    const [dataset] = await query<{ kind: string; seed: number; share: number }>("MATCH (d:Dataset {key: 'main'}) RETURN d.kind AS kind, d.generatorSeed AS seed, d.neighbourPairShare AS share");
+    const [dataset] = await query<{ kind: string; seed: number; share: number }>(
+      "MATCH (d:Dataset {key: 'main'}) RETURN d.kind AS kind, d.generatorSeed AS seed, d.neighbourPairShare AS share",
+    );
     expect(dataset).toMatchObject({ kind: 'SYNTHETIC', seed: 2024 });
     expect(dataset!.share).toBeGreaterThan(0.35);
     expect(dataset!.share).toBeLessThan(0.65);

@@ -1,5 +1,14 @@
 import type { Driver } from 'neo4j-driver';
-import type { BorderRecord, CooperationRecord, DevelopmentRegionRecord, DistrictRecord, MunicipalityRecord, RegionRecord, StateRecord, TaskAreaRecord } from '../model';
+import type {
+  BorderRecord,
+  CooperationRecord,
+  DevelopmentRegionRecord,
+  DistrictRecord,
+  MunicipalityRecord,
+  RegionRecord,
+  StateRecord,
+  TaskAreaRecord,
+} from '../model';
 
 export type Progress = (stage: string, done: number, total: number) => void;
 
@@ -43,7 +52,12 @@ export class GraphWriter {
     private readonly progress: Progress = () => undefined,
   ) {}
 
-  private async batched<T>(stage: string, rows: T[], cypher: string, toParams: (batch: T[]) => Record<string, unknown> = (batch) => ({ rows: batch })): Promise<void> {
+  private async batched<T>(
+    stage: string,
+    rows: T[],
+    cypher: string,
+    toParams: (batch: T[]) => Record<string, unknown> = (batch) => ({ rows: batch }),
+  ): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {
       this.progress(stage, 0, rows.length);
@@ -131,8 +145,9 @@ export class GraphWriter {
    * External partners are merged on their name and removed once no cooperation names them any more.
    */
   async writeCooperations(stage: string, cooperations: CooperationRecord[]): Promise<number> {
-    const rows = cooperations.map(({ members, taskAreaIds, ...props }) => ({
+    const rows = cooperations.map(({ members, taskAreaIds, verifiedAt, ...props }) => ({
       props,
+      verifiedAt,
       taskAreaIds,
       members: members.map(({ kind, key, role }) => ({ kind, key, role })),
     }));
@@ -148,7 +163,12 @@ export class GraphWriter {
              MERGE (c:Cooperation {id: row.props.id})
              ON CREATE SET c.provenance = row.props.provenance
              WITH c, row WHERE c.provenance = row.props.provenance
-             SET c += row.props, c.importedAt = datetime()
+             SET c += row.props, c.importedAt = datetime(),
+                 // Last verified (docs/decisions/012): the date the file gives, else when the import first wrote the
+                 // record (the register is checked against its sources as it is compiled); a re-run keeps it.
+                 c.verifiedAt = CASE WHEN row.props.provenance = 'GENERATED' THEN null
+                                     WHEN row.verifiedAt IS NOT NULL THEN datetime(row.verifiedAt)
+                                     ELSE coalesce(c.verifiedAt, datetime()) END
              REMOVE c.startDate
              WITH c, row
              CALL (c) { MATCH (c)-[old:COVERS]->() DELETE old }
@@ -263,6 +283,24 @@ export class GraphWriter {
         other: record.get('other') as number,
         municipalities: record.get('municipalities') as number,
       };
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * What users entered through the app and a wipe would lose: records of provenance USER, kept versions,
+   * contributions, contact persons and imported-row keys (docs/decisions/012).
+   */
+  async userData(): Promise<Record<string, number>> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      const result = await session.executeRead((tx) =>
+        tx.run(`RETURN COUNT { (c:Cooperation {provenance: 'USER'}) } AS userCooperations, COUNT { (:CooperationVersion) } AS versions,
+                       COUNT { (:Contribution) } AS contributions, COUNT { (:ContactPerson) } AS contactPersons, COUNT { (:ImportedRecord) } AS importedRows`),
+      );
+      const record = result.records[0]!;
+      return Object.fromEntries(record.keys.map((key) => [key as string, Number(record.get(key))]));
     } finally {
       await session.close();
     }

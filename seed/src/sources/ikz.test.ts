@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ImportReport } from '../report';
 import { parseIkz } from './ikz';
 
-const HEADER = 'kooperation_id,name,rechtsform,aufgabenfeld_ids,aufgaben,sitz_oder_ausfuehrend,beginn_jahr,status,stand_datum,quelle_url,beleg,konfidenz,hinweis';
+const HEADER =
+  'kooperation_id,name,rechtsform,aufgabenfeld_ids,aufgaben,sitz_oder_ausfuehrend,beginn_jahr,status,stand_datum,quelle_url,beleg,konfidenz,hinweis';
 const MEMBER_HEADER = 'kooperation_id,mitglied_typ,mitglied_schluessel,mitglied_name,rolle';
 const files = { cooperations: 'k.csv', members: 'm.csv' };
 const tasks = new Set(['it', 'vhs']);
@@ -39,7 +40,16 @@ const parse = (cooperations: string[], members: string[] = []) => {
 describe('parseIkz (the register of real cooperations)', () => {
   it('maps legal form, status, years, dates and confidence, and keeps the source and evidence', () => {
     const { cooperations, problems } = parse([
-      cooperation({ beginn_jahr: '2004', stand_datum: '2018-11', status: 'beendet', konfidenz: 'mittel', beleg: 'Satzung nennt A, B', hinweis: 'Vorgänger', aufgaben: 'Betrieb', sitz_oder_ausfuehrend: 'Düsseldorf' }),
+      cooperation({
+        beginn_jahr: '2004',
+        stand_datum: '2018-11',
+        status: 'beendet',
+        konfidenz: 'mittel',
+        beleg: 'Satzung nennt A, B',
+        hinweis: 'Vorgänger',
+        aufgaben: 'Betrieb',
+        sitz_oder_ausfuehrend: 'Düsseldorf',
+      }),
       cooperation({ kooperation_id: 'A2', rechtsform: 'Verwaltungsvereinbarung', status: '', konfidenz: 'unsicher' }),
       cooperation({ kooperation_id: 'B3', rechtsform: 'gemeinsames Kommunalunternehmen', status: 'geplant', stand_datum: '2020' }),
       cooperation({ kooperation_id: 'D4', rechtsform: 'other', status: 'unklar', stand_datum: '2024-02-29' }),
@@ -144,5 +154,31 @@ describe('parseIkz (the register of real cooperations)', () => {
     const report = new ImportReport();
     parseIkz('kooperation_id,name,rechtsform,aufgabenfeld_ids\nK01,X,Zweckverband,it\n', MEMBER_HEADER, files, tasks, report);
     expect(report.problemLines()).toEqual(['k.csv:1: missing column(s) status, beginn_jahr, stand_datum, quelle_url, konfidenz']);
+  });
+});
+
+describe('parseIkz: the optional column geprueft_am (last verified)', () => {
+  const header = `${HEADER},geprueft_am`;
+  const parseWith = (rows: string[]) => {
+    const report = new ImportReport();
+    const result = parseIkz([header, ...rows].join('\n'), MEMBER_HEADER, files, tasks, report);
+    return { cooperations: result.cooperations, problems: report.problemLines() };
+  };
+
+  it('sets verifiedAt from a past date and reports anything else as a bad row', () => {
+    const { cooperations, problems } = parseWith([
+      `${cooperation({})},2026-11-15`,
+      `${cooperation({ kooperation_id: 'A2' })},`,
+      `${cooperation({ kooperation_id: 'A3' })},15.11.2026`,
+      `${cooperation({ kooperation_id: 'A4' })},2099-01-01`,
+    ]);
+    expect(cooperations.map((c) => [c.id, c.verifiedAt])).toEqual([
+      ['K01', '2026-11-15'],
+      ['A2', null],
+    ]);
+    expect(problems).toEqual([
+      'k.csv:4: geprueft_am "15.11.2026" is not a past date (YYYY-MM-DD)',
+      'k.csv:5: geprueft_am "2099-01-01" is not a past date (YYYY-MM-DD)',
+    ]);
   });
 });

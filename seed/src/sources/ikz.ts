@@ -50,19 +50,30 @@ export interface IkzInput {
  * Every record gets provenance RESEARCHED and keeps its source. Municipality, Kreis and cooperation members are
  * checked against the graph later (see `prepareData`), because only then is it known what exists.
  */
-export function parseIkz(cooperationsCsv: string, membersCsv: string, files: { cooperations: string; members: string }, taskAreaIds: Set<string>, report: ImportReport): IkzInput {
+export function parseIkz(
+  cooperationsCsv: string,
+  membersCsv: string,
+  files: { cooperations: string; members: string },
+  taskAreaIds: Set<string>,
+  report: ImportReport,
+): IkzInput {
   const byId = new Map<string, CooperationRecord>();
   const required = ['kooperation_id', 'name', 'rechtsform', 'aufgabenfeld_ids', 'status', 'beginn_jahr', 'stand_datum', 'quelle_url', 'konfidenz'];
   for (const { line, row } of readCsv(cooperationsCsv, files.cooperations, report, required)) {
     const id = row.kooperation_id ?? '';
     const legalForm = LEGAL_FORMS[word(row.rechtsform)];
-    const taskAreas = (row.aufgabenfeld_ids ?? '').split(';').map((t) => t.trim()).filter(Boolean);
+    const taskAreas = (row.aufgabenfeld_ids ?? '')
+      .split(';')
+      .map((t) => t.trim())
+      .filter(Boolean);
     const unknownTask = taskAreas.find((t) => !taskAreaIds.has(t));
     const status = STATUSES[word(row.status)];
     const startYear = row.beginn_jahr ? Number(row.beginn_jahr) : null;
     const sourceDate = row.stand_datum || null;
     const sourceUrl = row.quelle_url ?? '';
     const confidence = CONFIDENCE[word(row.konfidenz)];
+    // Optional column: the day the record was last checked against its source (YYYY-MM-DD).
+    const verifiedOn = row.geprueft_am || null;
     const reason = !COOPERATION_ID.test(id)
       ? `malformed cooperation id "${id}"`
       : byId.has(id)
@@ -87,7 +98,10 @@ export function parseIkz(cooperationsCsv: string, membersCsv: string, files: { c
                           : 'no source URL'
                         : !confidence
                           ? `unknown konfidenz "${row.konfidenz}" (sicher, mittel or unsicher)`
-                          : null;
+                          : verifiedOn !== null &&
+                              !(/^\d{4}-\d{2}-\d{2}$/.test(verifiedOn) && isPartialDate(verifiedOn) && Date.parse(verifiedOn) <= Date.now())
+                            ? `geprueft_am "${verifiedOn}" is not a past date (YYYY-MM-DD)`
+                            : null;
     if (reason) {
       report.problem(files.cooperations, line, reason);
       continue;
@@ -106,7 +120,7 @@ export function parseIkz(cooperationsCsv: string, membersCsv: string, files: { c
       evidence: row.beleg || null,
       remark: row.hinweis || null,
       confidence: confidence!,
-      verifiedAt: null,
+      verifiedAt: verifiedOn,
       taskAreaIds: taskAreas,
       members: [],
     });

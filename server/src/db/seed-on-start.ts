@@ -1,12 +1,14 @@
 import { StartupError } from '@ka/db';
-import { IMPORT_VERSION, importData } from '@ka/seed';
+import { DatasetConflictError, IMPORT_VERSION, importData } from '@ka/seed';
 import type { Database } from './database';
 
 /**
  * Loads the NRW data into an empty database; later starts find it there and skip the import, unless it was
  * written by an older import version (then the import runs again to add what is new). A database written before
  * the register replaced the generated cooperations (import version < 4) held only imported data, generated
- * records among it: it is emptied and imported anew, so that nothing generated is left to be shown.
+ * records among it: it is emptied and imported anew, so that nothing generated is left to be shown — unless it holds
+ * anything users entered through the app (records of provenance USER, versions, contributions, contact persons):
+ * then the import refuses to wipe and start-up stops with that message (docs/decisions/012).
  */
 export async function seedIfEmpty(db: Database, dataDir: string, log: (line: string) => void): Promise<void> {
   const result = await db.read(
@@ -45,6 +47,9 @@ export async function seedIfEmpty(db: Database, dataDir: string, log: (line: str
         log(`  ${stage}: ${total}`);
       }
     },
+  }).catch((error: unknown) => {
+    if (error instanceof DatasetConflictError) throw new StartupError(`the initial import refused: ${error.message}`);
+    throw error;
   });
   log(`import done in ${((report.timings.get('total') ?? 0) / 1000).toFixed(1)} s: ${[...report.counts].map(([key, n]) => `${key} ${n}`).join(', ')}`);
   for (const line of report.problemLines()) log(`  bad row left out: ${line}`);

@@ -22,7 +22,7 @@ export interface CooperationEvidence {
   ties: Map<string, SharedCooperation[]>;
   /** Sum of the tie weights per municipality. */
   tieStrength: Map<string, number>;
-  /** Per municipality in reach: how many partners it shares with the focal one, and the weight of those paths. */
+  /** Per municipality two ties away: how many partners it shares with the focal one, and the weight of those paths. */
   sharedPartners: Map<string, { count: number; strength: number }>;
   hosts: Map<string, CandidateFacts['hostsTask']>;
   members: Map<string, CandidateFacts['memberInTask']>;
@@ -51,52 +51,110 @@ interface Entry {
   municipalities: string[];
   weight: number;
   shared: SharedCooperation;
+  /** Municipal members that lead it for delegating ones (hosts), and the other municipal members, each once. */
+  hostKeys: string[];
+  memberKeys: string[];
+  /** How many members delegate the task to a lead member; what the facts of a host and of a member cite (shared, never mutated). */
+  clients: number;
+  asHost: { id: string; name: string; clients: number };
+  asMember: { id: string; name: string };
+  /** Position in the index's id order, so results sort by a number instead of comparing ids. */
+  order: number;
+  /** The call of evidenceFor that last collected it (deduplicates without a Set; evidenceFor is synchronous). */
+  seen: number;
 }
+
+/** `${taskAreaId}|${districtKey}` for every task it covers and every Kreis among its members. */
+function districtTaskKeys(cooperation: IndexedCooperation): string[] {
+  const keys: string[] = [];
+  for (const member of cooperation.members) {
+    if (member.kind !== 'DISTRICT') continue;
+    for (const taskAreaId of cooperation.taskAreaIds) keys.push(`${taskAreaId}|${member.key}`);
+  }
+  return keys;
+}
+
+/** Inserts `entry` into a list kept in id order. */
+function insertInOrder(list: Entry[], entry: Entry): void {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]!.order < entry.order) low = mid + 1;
+    else high = mid;
+  }
+  list.splice(low, 0, entry);
+}
+
+/** What the index keeps for one cooperation; `order` is its place in id order (any number between its neighbours'). */
+function entryOf(cooperation: IndexedCooperation, order: number): Entry {
+  const municipalities = [...new Set(cooperation.members.filter((m) => m.kind === 'MUNICIPALITY').map((m) => m.key))];
+  const clients = cooperation.members.filter((m) => m.role === 'DELEGATING').length;
+  const municipal = cooperation.members.filter((m) => m.kind === 'MUNICIPALITY');
+  const hostKeys = clients > 0 ? [...new Set(municipal.filter((m) => m.role === 'LEAD').map((m) => m.key))] : [];
+  return {
+    cooperation,
+    municipalities,
+    hostKeys,
+    memberKeys: [...new Set(municipal.filter((m) => !(clients > 0 && m.role === 'LEAD')).map((m) => m.key))],
+    clients,
+    asHost: { id: cooperation.id, name: cooperation.name, clients },
+    asMember: { id: cooperation.id, name: cooperation.name },
+    order,
+    seen: 0,
+    weight: tieWeight(cooperation.status, municipalities.length),
+    shared: {
+      id: cooperation.id,
+      name: cooperation.name,
+      taskAreaIds: cooperation.taskAreaIds,
+      status: cooperation.status,
+      unconfirmed: cooperation.confidence === 'LOW',
+      municipalMembers: municipalities.length,
+    },
+  };
+}
+
+/**
+ * The call of evidenceFor that is collecting entries. One counter for all indexes: an index updated by withChanges
+ * shares its unchanged entries with its predecessor, so their marks must never repeat between the two.
+ */
+let evidenceStamp = 0;
 
 /**
  * The cooperations and memberships in memory, indexed by member and by task area, so that the cooperation data of
  * a ranking is a few map lookups instead of a database round trip (docs/decisions/007). Built from a snapshot of
- * the graph and replaced whole when the data changes; never mutated.
+ * the graph; never mutated: a change to a few cooperations makes a new index that shares the rest (withChanges).
  */
 export class CooperationIndex {
-  private readonly byMunicipality = new Map<string, Entry[]>();
-  private readonly byDistrict = new Map<string, Entry[]>();
+  private byMunicipality = new Map<string, Entry[]>();
   /** Task area → member municipality → the cooperations covering that task it belongs to. */
-  private readonly byTaskAndMunicipality = new Map<string, Map<string, Entry[]>>();
-  private readonly cooperations: IndexedCooperation[];
+  private byTaskAndMunicipality = new Map<string, Map<string, Entry[]>>();
+  /** `${taskAreaId}|${districtKey}` → the cooperations covering that task with the Kreis as member. */
+  private byTaskAndDistrict = new Map<string, Entry[]>();
+  /** Every entry in id order (alongside `cooperations`). */
+  private ordered: Entry[] = [];
+  private cooperations: IndexedCooperation[];
 
   constructor(cooperations: IndexedCooperation[]) {
-    const push = <K>(map: Map<K, Entry[]>, key: K, entry: Entry) => {
-      const list = map.get(key);
-      if (list) list.push(entry);
-      else map.set(key, [entry]);
-    };
     // Sorted by id so that every list, and so every explanation built from it, comes out in the same order.
     this.cooperations = [...cooperations].sort(byId);
-    for (const cooperation of this.cooperations) {
-      const municipalities = [...new Set(cooperation.members.filter((m) => m.kind === 'MUNICIPALITY').map((m) => m.key))];
-      const entry: Entry = {
-        cooperation,
-        municipalities,
-        weight: tieWeight(cooperation.status, municipalities.length),
-        shared: {
-          id: cooperation.id,
-          name: cooperation.name,
-          taskAreaIds: cooperation.taskAreaIds,
-          status: cooperation.status,
-          unconfirmed: cooperation.confidence === 'LOW',
-          municipalMembers: municipalities.length,
-        },
+    for (const [order, cooperation] of this.cooperations.entries()) {
+      const entry = entryOf(cooperation, order);
+      this.ordered.push(entry);
+      const push = <K>(map: Map<K, Entry[]>, key: K) => {
+        const list = map.get(key);
+        if (list) list.push(entry);
+        else map.set(key, [entry]);
       };
-      for (const ags of municipalities) {
-        push(this.byMunicipality, ags, entry);
+      for (const ags of entry.municipalities) {
+        push(this.byMunicipality, ags);
         for (const taskAreaId of cooperation.taskAreaIds) {
           let byMember = this.byTaskAndMunicipality.get(taskAreaId);
           if (!byMember) this.byTaskAndMunicipality.set(taskAreaId, (byMember = new Map()));
-          push(byMember, ags, entry);
+          push(byMember, ags);
         }
       }
-      for (const member of cooperation.members) if (member.kind === 'DISTRICT') push(this.byDistrict, member.key, entry);
+      for (const key of districtTaskKeys(cooperation)) push(this.byTaskAndDistrict, key);
     }
   }
 
@@ -105,8 +163,113 @@ export class CooperationIndex {
     return this.cooperations;
   }
 
-  /** Tie weights per municipality, computed on first use; the index never changes, so they stay valid. */
-  private readonly strengthCache = new Map<string, Map<string, number>>();
+  /**
+   * A new index with `changed` cooperations added or replaced and `removedIds` taken out, for the register's write
+   * path (docs/decisions/013): it copies the outer maps and the few lists the changed cooperations are in and shares
+   * everything else with this one, which stays valid for the requests still using it. Gives exactly what a new
+   * index over the same cooperations gives (a unit test compares them over random changes).
+   */
+  withChanges(changed: readonly IndexedCooperation[], removedIds: readonly string[] = []): CooperationIndex {
+    const updates = new Map<string, IndexedCooperation | null>();
+    for (const id of removedIds) updates.set(id, null);
+    for (const cooperation of changed) updates.set(cooperation.id, cooperation);
+    if (updates.size === 0) return this;
+
+    // All entries in id order with the changed ones replaced, removed or inserted (arrays of pointers: copying and
+    // splicing 50,000 costs far less than a map of them); a new one is numbered between its neighbours.
+    const ordered = this.ordered.slice();
+    const cooperations = this.cooperations.slice();
+    const olds: Entry[] = [];
+    const fresh: Entry[] = [];
+    for (const [id, cooperation] of [...updates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const at = CooperationIndex.position(ordered, id);
+      const old = ordered[at]?.cooperation.id === id ? ordered[at] : undefined;
+      if (old) olds.push(old);
+      if (!cooperation) {
+        if (old) {
+          ordered.splice(at, 1);
+          cooperations.splice(at, 1);
+        }
+        continue;
+      }
+      let order = old?.order;
+      if (order === undefined) {
+        const before = ordered[at - 1];
+        const after = ordered[at];
+        order = !before ? (after ? after.order - 1 : 0) : !after ? before.order + 1 : (before.order + after.order) / 2;
+        // Between two neighbours whose orders a double can no longer split: number everything afresh.
+        if ((before && order <= before.order) || (after && order >= after.order)) {
+          return new CooperationIndex([
+            ...this.cooperations.filter((c) => !updates.has(c.id)),
+            ...[...updates.values()].filter((c): c is IndexedCooperation => c !== null),
+          ]);
+        }
+      }
+      const entry = entryOf(cooperation, order);
+      fresh.push(entry);
+      ordered.splice(at, old ? 1 : 0, entry);
+      cooperations.splice(at, old ? 1 : 0, cooperation);
+    }
+
+    const next = new CooperationIndex([]);
+    next.ordered = ordered;
+    next.cooperations = cooperations;
+    next.byMunicipality = new Map(this.byMunicipality);
+    next.byTaskAndMunicipality = new Map(this.byTaskAndMunicipality);
+    next.byTaskAndDistrict = new Map(this.byTaskAndDistrict);
+    const copiedTasks = new Set<string>();
+    const taskMap = (taskAreaId: string) => {
+      if (!copiedTasks.has(taskAreaId)) {
+        copiedTasks.add(taskAreaId);
+        next.byTaskAndMunicipality.set(taskAreaId, new Map(this.byTaskAndMunicipality.get(taskAreaId)));
+      }
+      return next.byTaskAndMunicipality.get(taskAreaId)!;
+    };
+    // Lists are replaced, never changed in place: the old index may still be answering a request with them.
+    const edit = <K>(map: Map<K, Entry[]>, key: K, remove: Entry | null, add: Entry | null) => {
+      const list = (map.get(key) ?? []).filter((e) => e !== remove);
+      if (add) insertInOrder(list, add);
+      if (list.length > 0) map.set(key, list);
+      else map.delete(key);
+    };
+    const touched = new Set<string>();
+    for (const old of olds) {
+      for (const ags of old.municipalities) {
+        touched.add(ags);
+        edit(next.byMunicipality, ags, old, null);
+        for (const taskAreaId of old.cooperation.taskAreaIds) edit(taskMap(taskAreaId), ags, old, null);
+      }
+      for (const key of districtTaskKeys(old.cooperation)) edit(next.byTaskAndDistrict, key, old, null);
+    }
+    for (const entry of fresh) {
+      for (const ags of entry.municipalities) {
+        touched.add(ags);
+        edit(next.byMunicipality, ags, null, entry);
+        for (const taskAreaId of entry.cooperation.taskAreaIds) edit(taskMap(taskAreaId), ags, null, entry);
+      }
+      for (const key of districtTaskKeys(entry.cooperation)) edit(next.byTaskAndDistrict, key, null, entry);
+    }
+    for (const taskAreaId of copiedTasks) if (next.byTaskAndMunicipality.get(taskAreaId)!.size === 0) next.byTaskAndMunicipality.delete(taskAreaId);
+    // A municipality's tie weights change only with the cooperations it is (or was) a member of.
+    next.strengthCache = new Map(this.strengthCache);
+    for (const ags of touched) next.strengthCache.delete(ags);
+    return next;
+  }
+
+  /** Where `id` is or would go in an id-ordered list of entries (binary search). */
+  private static position(ordered: readonly Entry[], id: string): number {
+    let low = 0;
+    let high = ordered.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (ordered[mid]!.cooperation.id < id) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Tie weights per municipality, computed on first use; the index never changes (withChanges copies it without the touched ones). */
+  private strengthCache = new Map<string, Map<string, number>>();
 
   /** Tie weight of `ags` to every municipality it shares a cooperation with (cached unless a cooperation is hidden). */
   private strengths(ags: string, excludeId: string | null): Map<string, number> {
@@ -144,13 +307,13 @@ export class CooperationIndex {
       }
     }
 
-    // A path focal → k → j is as strong as its weaker tie; only municipalities in reach can be candidates.
+    // A path focal → k → j is as strong as its weaker tie. Counted for every j (a few hundred at most); the engine
+    // looks up only candidates in reach, and a Set of the places in reach to filter by would cost more than it saves.
     const inReach = geography.within(focal, radiusKm);
-    const reachable = new Set(inReach.map(({ place }) => place.ags));
     const sharedPartners = new Map<string, { count: number; strength: number }>();
     for (const [partner, toPartner] of tieStrength) {
       for (const [other, fromPartner] of this.strengths(partner, excludeId)) {
-        if (other === focal.ags || !reachable.has(other)) continue;
+        if (other === focal.ags) continue;
         const shared = sharedPartners.get(other);
         const path = Math.min(toPartner, fromPartner);
         if (shared) {
@@ -161,33 +324,40 @@ export class CooperationIndex {
     }
 
     // Looked up from the municipalities in reach (a few hundred at most), not by scanning every task cooperation.
-    const found = new Set<Entry>();
+    const found: Entry[] = [];
+    const stamp = ++evidenceStamp;
+    const collect = (entries: Entry[] | undefined) => {
+      if (!entries) return;
+      for (const entry of entries) {
+        if (entry.seen === stamp || entry.cooperation.id === excludeId) continue;
+        entry.seen = stamp;
+        found.push(entry);
+      }
+    };
     const byMember = this.byTaskAndMunicipality.get(taskAreaId);
     if (byMember) {
-      for (const entry of byMember.get(focal.ags) ?? []) found.add(entry);
-      for (const { place } of inReach) for (const entry of byMember.get(place.ags) ?? []) found.add(entry);
+      collect(byMember.get(focal.ags));
+      for (const { place } of inReach) collect(byMember.get(place.ags));
     }
-    for (const entry of this.byDistrict.get(focal.districtKey) ?? []) if (entry.cooperation.taskAreaIds.includes(taskAreaId)) found.add(entry);
-    const taskEntries = [...found].filter((e) => e.cooperation.id !== excludeId).sort((x, y) => byId(x.cooperation, y.cooperation));
+    collect(this.byTaskAndDistrict.get(`${taskAreaId}|${focal.districtKey}`));
+    const taskEntries = found.sort((x, y) => x.order - y.order);
 
     const hosts = new Map<string, CandidateFacts['hostsTask']>();
     const members = new Map<string, CandidateFacts['memberInTask']>();
     const existingTaskPartners = new Set<string>();
-    for (const { cooperation, municipalities } of taskEntries) {
+    for (const { cooperation, municipalities, hostKeys, memberKeys, asHost, asMember } of taskEntries) {
       if (cooperation.status === 'ENDED') continue;
-      if (isInForce(cooperation.status) && municipalities.includes(focal.ags)) for (const ags of municipalities) if (ags !== focal.ags) existingTaskPartners.add(ags);
-      const clients = cooperation.members.filter((m) => m.role === 'DELEGATING').length;
-      for (const member of cooperation.members) {
-        if (member.kind !== 'MUNICIPALITY') continue;
-        if (member.role === 'LEAD' && clients > 0) {
-          const list = hosts.get(member.key) ?? [];
-          if (!list.some((h) => h.id === cooperation.id)) list.push({ id: cooperation.id, name: cooperation.name, clients });
-          hosts.set(member.key, list);
-        } else {
-          const list = members.get(member.key) ?? [];
-          if (!list.some((h) => h.id === cooperation.id)) list.push({ id: cooperation.id, name: cooperation.name });
-          members.set(member.key, list);
-        }
+      if (isInForce(cooperation.status) && municipalities.includes(focal.ags))
+        for (const ags of municipalities) if (ags !== focal.ags) existingTaskPartners.add(ags);
+      for (const ags of hostKeys) {
+        const list = hosts.get(ags);
+        if (list) list.push(asHost);
+        else hosts.set(ags, [asHost]);
+      }
+      for (const ags of memberKeys) {
+        const list = members.get(ags);
+        if (list) list.push(asMember);
+        else members.set(ags, [asMember]);
       }
     }
     return { ties, tieStrength, sharedPartners, hosts, members, existingTaskPartners, taskCooperations: taskEntries.map((e) => e.cooperation) };

@@ -68,7 +68,11 @@ export class AccountRepository {
   async byOidc(oidcKey: string, email: string | null): Promise<{ subjectId: string | null; emailId: string | null; emailOidcKey: string | null }> {
     const result = await this.db.read(Q.ACCOUNT_BY_OIDC, { oidcKey, email });
     const row = result.records[0]!;
-    return { subjectId: row.get('subjectId') as string | null, emailId: row.get('emailId') as string | null, emailOidcKey: row.get('emailOidcKey') as string | null };
+    return {
+      subjectId: row.get('subjectId') as string | null,
+      emailId: row.get('emailId') as string | null,
+      emailOidcKey: row.get('emailOidcKey') as string | null,
+    };
   }
 
   async linkOidc(id: string, oidcKey: string, audit: AuditEntry): Promise<boolean> {

@@ -16,6 +16,12 @@ export class AccountResolver {
     return ctx.caller?.account ?? null;
   }
 
+  // Public: the sign-in page offers "Mit Landeskonto anmelden" only when the server has an identity provider set up.
+  @Query(() => Boolean, { description: 'True when sign-in through the state’s identity provider (OpenID Connect at /auth/oidc/login) is offered' })
+  oidcSignIn(@Ctx() ctx: Context): boolean {
+    return ctx.services.accounts.options.oidc !== undefined;
+  }
+
   @Authorized(OFFICE, ADMIN)
   @Query(() => AccountConnection, { description: 'Accounts, newest first (office and administrators)' })
   accounts(
@@ -29,7 +35,11 @@ export class AccountResolver {
 
   @Authorized(ADMIN)
   @Query(() => AuditEventConnection, { description: 'The audit log, newest first (administrators); read-only' })
-  auditLog(@Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string): Promise<AuditEventConnection> {
+  auditLog(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<AuditEventConnection> {
     return ctx.services.accounts.auditLog(first, after, ctx.queryCounter);
   }
 

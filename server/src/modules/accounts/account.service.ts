@@ -29,10 +29,18 @@ export function normaliseEmail(email: string, field = 'email'): string {
 
 export function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new BadUserInputError('password', `Das Passwort muss mindestens ${MIN_PASSWORD_LENGTH} Zeichen lang sein.`, `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`);
+    throw new BadUserInputError(
+      'password',
+      `Das Passwort muss mindestens ${MIN_PASSWORD_LENGTH} Zeichen lang sein.`,
+      `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`,
+    );
   }
   if (password.length > MAX_PASSWORD_LENGTH) {
-    throw new BadUserInputError('password', `Das Passwort darf höchstens ${MAX_PASSWORD_LENGTH} Zeichen lang sein.`, `The password must be at most ${MAX_PASSWORD_LENGTH} characters long.`);
+    throw new BadUserInputError(
+      'password',
+      `Das Passwort darf höchstens ${MAX_PASSWORD_LENGTH} Zeichen lang sein.`,
+      `The password must be at most ${MAX_PASSWORD_LENGTH} characters long.`,
+    );
   }
 }
 
@@ -48,7 +56,8 @@ function checkAccountId(id: string): void {
   if (!ID_PATTERN.test(id)) throw new BadUserInputError('accountId', '„accountId“ ist keine gültige Konto-ID.', '"accountId" is not a valid account id.');
 }
 
-const invalidCredentials = () => new UnauthenticatedError('E-Mail-Adresse oder Passwort ist falsch.', 'E-mail address or password is wrong.', { reason: 'INVALID_CREDENTIALS' });
+const invalidCredentials = () =>
+  new UnauthenticatedError('E-Mail-Adresse oder Passwort ist falsch.', 'E-mail address or password is wrong.', { reason: 'INVALID_CREDENTIALS' });
 
 /** Accounts, sessions, sign-in throttling and the audit log. Authorisation by role happens before (auth.guard.ts). */
 export class AccountService {
@@ -70,7 +79,12 @@ export class AccountService {
       throw new BadUserInputError('municipalityAgs', '„municipalityAgs“ muss 1 bis 10 Kommunen nennen.', '"municipalityAgs" must name 1 to 10 municipalities.');
     }
     const bad = unique.find((value) => !AGS_PATTERN.test(value));
-    if (bad !== undefined) throw new BadUserInputError('municipalityAgs', '„municipalityAgs“ enthält einen ungültigen Gemeindeschlüssel (8 Ziffern).', '"municipalityAgs" contains an invalid municipality key (8 digits).');
+    if (bad !== undefined)
+      throw new BadUserInputError(
+        'municipalityAgs',
+        '„municipalityAgs“ enthält einen ungültigen Gemeindeschlüssel (8 Ziffern).',
+        '"municipalityAgs" contains an invalid municipality key (8 digits).',
+      );
     const found = new Set(await this.repository.nrwMunicipalities(unique));
     const missing = unique.filter((value) => !found.has(value));
     if (missing.length > 0) {
@@ -88,10 +102,21 @@ export class AccountService {
     const municipalityAgs = await this.checkMunicipalities(input.municipalityAgs, { required: true });
     const id = randomUUID();
     const account = await this.repository.create(
-      { id, email, displayName, passwordHash: await hashPassword(input.password), role: AccountRole.STAFF, status: AccountStatus.PENDING, confirmedBy: null, oidcKey: null, municipalityAgs },
+      {
+        id,
+        email,
+        displayName,
+        passwordHash: await hashPassword(input.password),
+        role: AccountRole.STAFF,
+        status: AccountStatus.PENDING,
+        confirmedBy: null,
+        oidcKey: null,
+        municipalityAgs,
+      },
       this.audit(AuditAction.REGISTER, http, null, id, { municipalityAgs }),
     );
-    if (!account) throw new ConflictError('Für diese E-Mail-Adresse gibt es schon ein Konto.', 'An account with this e-mail address already exists.', { field: 'email' });
+    if (!account)
+      throw new ConflictError('Für diese E-Mail-Adresse gibt es schon ein Konto.', 'An account with this e-mail address already exists.', { field: 'email' });
     return account;
   }
 
@@ -102,10 +127,21 @@ export class AccountService {
     const displayName = checkDisplayName(displayNameInput);
     const id = randomUUID();
     const account = await this.repository.create(
-      { id, email, displayName, passwordHash: await hashPassword(password), role: AccountRole.ADMIN, status: AccountStatus.ACTIVE, confirmedBy: 'cli', oidcKey: null, municipalityAgs: [] },
+      {
+        id,
+        email,
+        displayName,
+        passwordHash: await hashPassword(password),
+        role: AccountRole.ADMIN,
+        status: AccountStatus.ACTIVE,
+        confirmedBy: 'cli',
+        oidcKey: null,
+        municipalityAgs: [],
+      },
       this.audit(AuditAction.ADMIN_CREATED, http, null, id, { via: 'cli' }),
     );
-    if (!account) throw new ConflictError('Für diese E-Mail-Adresse gibt es schon ein Konto.', 'An account with this e-mail address already exists.', { field: 'email' });
+    if (!account)
+      throw new ConflictError('Für diese E-Mail-Adresse gibt es schon ein Konto.', 'An account with this e-mail address already exists.', { field: 'email' });
     return account;
   }
 
@@ -124,7 +160,10 @@ export class AccountService {
     const email = normaliseEmail(input.email);
     if (input.password.length > MAX_PASSWORD_LENGTH) throw invalidCredentials();
     const keys = this.throttleKeys(email, http.address);
-    const state = await this.repository.throttleState(keys.map((k) => k.key), this.options.failureWindowMs);
+    const state = await this.repository.throttleState(
+      keys.map((k) => k.key),
+      this.options.failureWindowMs,
+    );
     const lockedFor = Math.max(0, ...keys.map((k) => state.get(k.key)?.lockedFor ?? 0));
     if (lockedFor > 0) {
       throw new UnauthenticatedError(
@@ -143,7 +182,13 @@ export class AccountService {
       const targetId = found?.account.id ?? null;
       await this.repository.audit(this.audit(AuditAction.SIGN_IN_FAILED, http, null, targetId, { email: found ? undefined : email }));
       for (const key of locked) {
-        await this.repository.audit(this.audit(AuditAction.SIGN_IN_LOCKED, http, null, targetId, { kind: key.kind, lockSeconds: Math.round(this.options.lockMs / 1000), email: key.kind === 'account' ? email : undefined }));
+        await this.repository.audit(
+          this.audit(AuditAction.SIGN_IN_LOCKED, http, null, targetId, {
+            kind: key.kind,
+            lockSeconds: Math.round(this.options.lockMs / 1000),
+            email: key.kind === 'account' ? email : undefined,
+          }),
+        );
       }
       throw invalidCredentials();
     }
@@ -164,10 +209,22 @@ export class AccountService {
   }
 
   /** A fresh session for an active account; replaces the one the request came with. */
-  async startSession(account: AccountRecord, http: HttpExchange, previous: Caller | null, action: AuditAction, detail?: Record<string, unknown>): Promise<void> {
+  async startSession(
+    account: AccountRecord,
+    http: HttpExchange,
+    previous: Caller | null,
+    action: AuditAction,
+    detail?: Record<string, unknown>,
+  ): Promise<void> {
     const id = newSessionId();
     const previousHash = previous?.sessionHash ?? (http.sessionId ? hashSessionId(http.sessionId) : null);
-    const expiresAt = await this.repository.createSession(account.id, hashSessionId(id), previousHash, this.options.sessionAbsoluteMs, this.audit(action, http, account.id, account.id, detail));
+    const expiresAt = await this.repository.createSession(
+      account.id,
+      hashSessionId(id),
+      previousHash,
+      this.options.sessionAbsoluteMs,
+      this.audit(action, http, account.id, account.id, detail),
+    );
     if (!expiresAt) throw invalidCredentials();
     http.setSessionCookie(id, new Date(expiresAt));
   }
@@ -204,17 +261,22 @@ export class AccountService {
   async confirm(caller: Caller, input: ConfirmAccountInput, http: HttpExchange): Promise<AccountRecord> {
     checkAccountId(input.accountId);
     const municipalityAgs = input.municipalityAgs ? await this.checkMunicipalities(input.municipalityAgs, { required: true }) : null;
-    const confirmed = await this.repository.confirm(input.accountId, caller.account.id, municipalityAgs, this.audit(AuditAction.CONFIRM, http, caller.account.id, input.accountId, municipalityAgs ? { municipalityAgs } : undefined));
+    const confirmed = await this.repository.confirm(
+      input.accountId,
+      caller.account.id,
+      municipalityAgs,
+      this.audit(AuditAction.CONFIRM, http, caller.account.id, input.accountId, municipalityAgs ? { municipalityAgs } : undefined),
+    );
     if (confirmed) return confirmed;
     const existing = await this.repository.byId(input.accountId);
-    if (!existing) throw new NotFoundError('Konto / Account', input.accountId);
+    if (!existing) throw new NotFoundError('account', input.accountId);
     throw new ConflictError('Das Konto ist nicht mehr ausstehend.', 'The account is no longer pending.', { status: existing.status });
   }
 
   async setRole(caller: Caller, input: SetAccountRoleInput, http: HttpExchange): Promise<AccountRecord> {
     checkAccountId(input.accountId);
     const result = await this.repository.setRole(input.accountId, input.role, this.audit(AuditAction.ROLE_CHANGE, http, caller.account.id, input.accountId));
-    if (!result) throw new NotFoundError('Konto / Account', input.accountId);
+    if (!result) throw new NotFoundError('account', input.accountId);
     if (result.lastAdmin) throw lastAdminError();
     return result.account;
   }
@@ -222,7 +284,7 @@ export class AccountService {
   async disable(caller: Caller, accountId: string, http: HttpExchange): Promise<AccountRecord> {
     checkAccountId(accountId);
     const result = await this.repository.disable(accountId, this.audit(AuditAction.DISABLE, http, caller.account.id, accountId));
-    if (!result) throw new NotFoundError('Konto / Account', accountId);
+    if (!result) throw new NotFoundError('account', accountId);
     if (result.lastAdmin) throw lastAdminError();
     if (result.already) throw new ConflictError('Das Konto ist bereits gesperrt.', 'The account is already disabled.');
     return result.account;
@@ -252,7 +314,11 @@ export class AccountService {
    * Maps a provider's user to an account: by issuer + subject, else by a verified e-mail (and links it), else a new
    * PENDING staff account without municipalities for the office to confirm.
    */
-  async accountForOidcUser(issuer: string, claims: { sub: string; email?: string | undefined; emailVerified: boolean; name?: string | undefined }, http: HttpExchange): Promise<AccountRecord> {
+  async accountForOidcUser(
+    issuer: string,
+    claims: { sub: string; email?: string | undefined; emailVerified: boolean; name?: string | undefined },
+    http: HttpExchange,
+  ): Promise<AccountRecord> {
     const oidcKey = `${issuer}#${claims.sub}`;
     const email = claims.email && claims.emailVerified ? claims.email.trim().toLowerCase() : null;
     const found = await this.repository.byOidc(oidcKey, email);
@@ -265,7 +331,17 @@ export class AccountService {
     // Without a verified, unused e-mail the account gets a placeholder address the office can see as such.
     const accountEmail = email && !found.emailId ? email : `${digest(oidcKey).slice(0, 24)}@oidc.invalid`;
     const created = await this.repository.create(
-      { id, email: accountEmail, displayName: (claims.name ?? '').trim().slice(0, 100) || accountEmail, passwordHash: null, role: AccountRole.STAFF, status: AccountStatus.PENDING, confirmedBy: null, oidcKey, municipalityAgs: [] },
+      {
+        id,
+        email: accountEmail,
+        displayName: (claims.name ?? '').trim().slice(0, 100) || accountEmail,
+        passwordHash: null,
+        role: AccountRole.STAFF,
+        status: AccountStatus.PENDING,
+        confirmedBy: null,
+        oidcKey,
+        municipalityAgs: [],
+      },
       this.audit(AuditAction.OIDC_ACCOUNT_CREATED, http, null, id, { issuer }),
     );
     if (created) return created;

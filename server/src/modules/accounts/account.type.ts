@@ -26,8 +26,29 @@ export enum AuditAction {
   OIDC_SIGN_IN = 'OIDC_SIGN_IN',
   OIDC_ACCOUNT_CREATED = 'OIDC_ACCOUNT_CREATED',
   OIDC_ACCOUNT_LINKED = 'OIDC_ACCOUNT_LINKED',
+  // The register (docs/decisions/012): targetId is the contribution, the cooperation or the contact person.
+  CONTRIBUTION_SUBMITTED = 'CONTRIBUTION_SUBMITTED',
+  CONTRIBUTION_APPROVED = 'CONTRIBUTION_APPROVED',
+  CONTRIBUTION_REJECTED = 'CONTRIBUTION_REJECTED',
+  COOPERATION_EDITED = 'COOPERATION_EDITED',
+  COOPERATIONS_IMPORTED = 'COOPERATIONS_IMPORTED',
+  CONTACT_PERSON_ADDED = 'CONTACT_PERSON_ADDED',
+  CONTACT_PERSON_REMOVED = 'CONTACT_PERSON_REMOVED',
+  // The Kooperationsbörse (docs/decisions/014): targetId is the idea, the interest, or (NOTICES_READ) the account.
+  IDEA_CREATED = 'IDEA_CREATED',
+  IDEA_UPDATED = 'IDEA_UPDATED',
+  IDEA_WITHDRAWN = 'IDEA_WITHDRAWN',
+  IDEA_COMPLETED = 'IDEA_COMPLETED',
+  INTEREST_EXPRESSED = 'INTEREST_EXPRESSED',
+  INTEREST_ACCEPTED = 'INTEREST_ACCEPTED',
+  INTEREST_DECLINED = 'INTEREST_DECLINED',
+  INTEREST_WITHDRAWN = 'INTEREST_WITHDRAWN',
+  NOTICES_READ = 'NOTICES_READ',
 }
-registerEnumType(AccountRole, { name: 'AccountRole', description: 'STAFF: municipal staff (own municipalities); OFFICE: the commissioner’s office; ADMIN: manages accounts' });
+registerEnumType(AccountRole, {
+  name: 'AccountRole',
+  description: 'STAFF: municipal staff (own municipalities); OFFICE: the commissioner’s office; ADMIN: manages accounts',
+});
 registerEnumType(AccountStatus, { name: 'AccountStatus', description: 'PENDING until the office confirms it; DISABLED accounts cannot sign in' });
 registerEnumType(AuditAction, { name: 'AuditAction' });
 
@@ -76,7 +97,11 @@ export class AuditEvent {
   @Field(() => String, { description: 'ISO date-time' }) at!: string;
   @Field(() => AuditAction) action!: AuditAction;
   @Field(() => ID, { nullable: true, description: 'Account that acted (null: anonymous or unknown)' }) actorId!: string | null;
-  @Field(() => ID, { nullable: true, description: 'Account acted on' }) targetId!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'What was acted on: an account, a contribution, a cooperation, a contact person, a project idea or an interest (see action)',
+  })
+  targetId!: string | null;
   @Field(() => String, { nullable: true, description: 'Client address as the server saw it' }) address!: string | null;
   @Field(() => String, { nullable: true, description: 'Details as JSON text' }) detail!: string | null;
 }

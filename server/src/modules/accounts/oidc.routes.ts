@@ -30,7 +30,13 @@ export function oidcRouter(accounts: AccountService, options: OidcOptions, log: 
   const discover = (): Promise<client.Configuration> => {
     // Plain http only for a provider on this machine (the tests' provider); anything else must be https.
     configuration ??= client
-      .discovery(issuer, options.clientId, options.clientSecret, undefined, isLoopback(issuer) && issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined)
+      .discovery(
+        issuer,
+        options.clientId,
+        options.clientSecret,
+        undefined,
+        isLoopback(issuer) && issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined,
+      )
       .catch((error: unknown) => {
         configuration = undefined;
         throw error;

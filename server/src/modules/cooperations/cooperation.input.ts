@@ -1,9 +1,14 @@
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { CooperationStatus, LegalForm, Provenance } from '../../shared/enums';
 
 @InputType({ description: 'Filters for the cooperation directory; all optional and combined with AND' })
 export class CooperationFilter {
+  @Field(() => String, { nullable: true, description: 'Text in the name, a member’s name or a task area’s name; forgives case and umlauts' })
+  @IsOptional()
+  @MaxLength(80)
+  search?: string;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(/^[a-z][a-z0-9_]{0,40}$/)

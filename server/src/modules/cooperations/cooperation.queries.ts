@@ -2,12 +2,24 @@ export const COOPERATION_FIELDS = `{
   id: c.id, name: c.name, legalForm: c.legalForm, status: coalesce(c.status, 'UNCLEAR'), startYear: c.startYear, sourceDate: c.sourceDate,
   seat: c.seat, description: c.description, provenance: c.provenance, sourceUrl: c.sourceUrl, evidence: c.evidence,
   confidence: coalesce(c.confidence, 'MEDIUM'), remark: c.remark, memberCount: COUNT { (c)<-[:MEMBER_OF]-() },
-  verifiedAt: CASE WHEN c.verifiedAt IS NULL THEN null ELSE toString(c.verifiedAt) END
+  verifiedAt: CASE WHEN c.verifiedAt IS NULL THEN null ELSE toString(c.verifiedAt) END,
+  version: coalesce(c.version, 1), sourceReference: c.sourceReference, endDate: c.endDate
 }`;
+
+/** Lower case with umlauts folded (ä and ae alike), in the same order as `foldSearch` in the service. */
+const fold = (expression: string) =>
+  `replace(replace(replace(replace(replace(replace(replace(toLower(coalesce(${expression}, '')), 'ä', 'a'), 'ö', 'o'), 'ü', 'u'), 'ß', 'ss'), 'ae', 'a'), 'oe', 'o'), 'ue', 'u')`;
+
+/** The directory's text search: the cooperation's name, a member's name, or a task area's name (German or English). */
+const SEARCH = `($search IS NULL
+      OR ${fold('c.name')} CONTAINS $search
+      OR EXISTS { MATCH (x)-[:MEMBER_OF]->(c) WHERE ${fold('coalesce(x.shortName, x.name)')} CONTAINS $search }
+      OR EXISTS { MATCH (c)-[:COVERS]->(t:TaskArea) WHERE ${fold('t.nameDe')} CONTAINS $search OR ${fold('t.nameEn')} CONTAINS $search })`;
 
 export const LIST_COOPERATIONS = `
   MATCH (c:Cooperation)
-  WHERE ($taskArea IS NULL OR EXISTS { (c)-[:COVERS]->(:TaskArea {id: $taskArea}) })
+  WHERE ${SEARCH}
+    AND ($taskArea IS NULL OR EXISTS { (c)-[:COVERS]->(:TaskArea {id: $taskArea}) })
     AND ($legalForm IS NULL OR c.legalForm = $legalForm)
     AND ($provenance IS NULL OR c.provenance = $provenance)
     AND ($status IS NULL OR c.status = $status)

@@ -6,6 +6,8 @@ import type { Cooperation, CooperationMember } from './cooperation.type';
 export interface CooperationQuery {
   taskArea: string | null;
   legalForm: string | null;
+  /** Folded text (lower case, umlauts as vowels) to find in the name, a member or a task area. */
+  search: string | null;
   districtKey: string | null;
   provenance: string | null;
   status: string | null;

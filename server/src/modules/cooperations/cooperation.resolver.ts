@@ -35,6 +35,15 @@ export class CooperationResolver {
   }
 }
 
+@Resolver(() => CooperationMember)
+export class CooperationMemberResolver {
+  // Through the per-request loader: a page asking for every member's shape sends one batched query, not one per member.
+  @FieldResolver(() => Municipality, { nullable: true, description: 'The municipality, for a member that is one (its shape for the map); null otherwise' })
+  municipality(@Root() member: CooperationMember, @Ctx() ctx: Context): Promise<Municipality | null> {
+    return member.kind === 'MUNICIPALITY' && member.key ? ctx.loaders.municipalities.municipality.load(member.key) : Promise.resolve(null);
+  }
+}
+
 @Resolver(() => Municipality)
 export class MunicipalityCooperationsResolver {
   @FieldResolver(() => [TaskAreaCooperations], { description: "The municipality's cooperations grouped by task area" })

@@ -7,6 +7,24 @@ import type { CooperationFilter } from './cooperation.input';
 import type { CooperationLoaders, CooperationRepository } from './cooperation.repository';
 import type { Cooperation, TaskAreaCooperations } from './cooperation.type';
 
+/** The search text as the directory query compares it (see `fold` in cooperation.queries.ts). */
+export function foldSearch(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, 'a')
+    .replace(/ö/g, 'o')
+    .replace(/ü/g, 'u')
+    .replace(/ß/g, 'ss')
+    .replace(/ae/g, 'a')
+    .replace(/oe/g, 'o')
+    .replace(/ue/g, 'u')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Register ids (K01, A117) and the ids of records entered through the app ('U-' + UUID, register-write.repository.ts). */
+export const COOPERATION_ID_PATTERN = /^(?:[A-Z]{1,4}\d{1,8}|U-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
 export class CooperationService {
   constructor(private readonly repository: CooperationRepository) {}
 
@@ -15,6 +33,7 @@ export class CooperationService {
     const skip = decodeCursor(after);
     const { total, page } = await this.repository.list(
       {
+        search: filter?.search ? foldSearch(filter.search) || null : null,
         taskArea: filter?.taskArea ?? null,
         legalForm: filter?.legalForm ?? null,
         districtKey: filter?.districtKey ?? null,
@@ -30,9 +49,10 @@ export class CooperationService {
   }
 
   async byId(id: string, loaders: CooperationLoaders): Promise<Cooperation> {
-    if (!/^[A-Z]{1,4}\d{1,8}$/.test(id)) throw new BadUserInputError('id', '„id“ ist keine gültige Kooperations-ID.', '"id" is not a valid cooperation id.');
+    if (!COOPERATION_ID_PATTERN.test(id))
+      throw new BadUserInputError('id', 'Die Kennung der Kooperation ist ungültig (z. B. K20).', 'The cooperation id is not valid (e.g. K20).');
     const cooperation = await loaders.cooperation.load(id);
-    if (!cooperation) throw new NotFoundError('Kooperation / Cooperation', id);
+    if (!cooperation) throw new NotFoundError('cooperation', id);
     return cooperation;
   }
 
