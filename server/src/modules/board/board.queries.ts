@@ -1,0 +1,184 @@
+/**
+ * Cypher of the Kooperationsbörse (docs/decisions/014). Ideas, interests and notices are nodes of their own that
+ * name their municipality and idea by key (indexed), like contributions do; nothing here is reachable from the
+ * ranking, the network or the exports. Every write appends its AuditEvent in the same transaction, and every state
+ * change checks the state it starts from inside the same statement, so two requests racing cannot both win.
+ */
+import { APPEND_AUDIT } from '../accounts/account.queries';
+
+/** The projection of the idea bound to `i`, with the municipalities holding a live (not withdrawn) or accepted interest. */
+const IDEA = `{
+  id: i.id, version: i.version, municipalityAgs: i.municipalityAgs, taskAreaId: i.taskAreaId, title: i.title,
+  description: i.description, partnersSought: i.partnersSought, targetPopulation: i.targetPopulation, radiusKm: i.radiusKm,
+  timeline: i.timeline, fundingPlanned: i.fundingPlanned, visibility: i.visibility, status: i.status,
+  createdAt: toString(i.createdAt), createdBy: i.createdBy, updatedAt: toString(i.updatedAt),
+  completedAt: toString(i.completedAt), withdrawnAt: toString(i.withdrawnAt),
+  interestedAgs: COLLECT { MATCH (x:Interest {ideaId: i.id}) WHERE x.status <> 'WITHDRAWN' RETURN DISTINCT x.municipalityAgs },
+  acceptedAgs: COLLECT { MATCH (x:Interest {ideaId: i.id}) WHERE x.status = 'ACCEPTED' RETURN DISTINCT x.municipalityAgs }
+}`;
+
+const INTEREST = `{
+  id: x.id, ideaId: x.ideaId, municipalityAgs: x.municipalityAgs, message: x.message, status: x.status,
+  createdAt: toString(x.createdAt), createdBy: x.createdBy, respondedAt: toString(x.respondedAt), respondedBy: x.respondedBy
+}`;
+
+const NOTICE = `{ id: n.id, accountId: n.accountId, kind: n.kind, ideaId: n.ideaId, interestId: n.interestId, createdAt: toString(n.createdAt), readAt: toString(n.readAt) }`;
+
+/** NRW municipalities only: the board is for the Land's municipalities (the neighbours across the border are candidates). */
+export const NRW_MUNICIPALITY_EXISTS = `
+  OPTIONAL MATCH (m:Municipality {ags: $ags}) WHERE m.stateKey = '05' AND NOT m:CrossBorder
+  RETURN m IS NOT NULL AS found`;
+
+export const TASK_AREA_EXISTS = `OPTIONAL MATCH (t:TaskArea {id: $id}) RETURN t IS NOT NULL AS found`;
+
+export const CREATE_IDEA = `
+  MATCH (m:Municipality {ags: $idea.municipalityAgs}) WHERE m.stateKey = '05' AND NOT m:CrossBorder
+  MATCH (:TaskArea {id: $idea.taskAreaId})
+  CREATE (i:ProjectIdea {id: $idea.id, version: 1, municipalityAgs: m.ags, taskAreaId: $idea.taskAreaId, title: $idea.title,
+    description: $idea.description, partnersSought: $idea.partnersSought, targetPopulation: $idea.targetPopulation,
+    radiusKm: $idea.radiusKm, timeline: $idea.timeline, fundingPlanned: $idea.fundingPlanned, visibility: $idea.visibility,
+    status: 'OPEN', createdAt: datetime(), createdBy: $audit.actorId, updatedAt: datetime(), updatedBy: $audit.actorId})
+  WITH i
+  ${APPEND_AUDIT}
+  RETURN ${IDEA} AS idea`;
+
+export const IDEA_BY_ID = `MATCH (i:ProjectIdea {id: $id}) RETURN ${IDEA} AS idea`;
+
+export const IDEAS_BY_ID = `
+  UNWIND $keys AS key
+  MATCH (i:ProjectIdea {id: key})
+  RETURN key, ${IDEA} AS value`;
+
+/** Candidates of a list, newest first; the guard decides afterwards which of them the caller sees. */
+export const LIST_IDEAS = `
+  MATCH (i:ProjectIdea)
+  WHERE i.status IN $statuses
+    AND ($taskAreaId IS NULL OR i.taskAreaId = $taskAreaId)
+    AND ($municipalityAgs IS NULL OR i.municipalityAgs IN $municipalityAgs)
+  WITH i ORDER BY i.createdAt DESC, i.id
+  RETURN ${IDEA} AS idea`;
+
+/** `$changes` holds only the fields that change; a null removes the property (a target population cleared). */
+export const UPDATE_IDEA = `
+  MATCH (i:ProjectIdea {id: $id})
+  WITH i, i.version = $expectedVersion AND i.status = 'OPEN' AS ok
+  CALL (i, ok) {
+    WITH i WHERE ok
+    SET i += $changes, i.version = i.version + 1, i.updatedAt = datetime(), i.updatedBy = $audit.actorId
+    WITH i
+    ${APPEND_AUDIT}
+  }
+  RETURN ok, ${IDEA} AS idea`;
+
+export const SET_IDEA_STATUS = `
+  MATCH (i:ProjectIdea {id: $id})
+  WITH i, ($expectedVersion IS NULL OR i.version = $expectedVersion) AND i.status IN $from AS ok
+  CALL (i, ok) {
+    WITH i WHERE ok
+    SET i.status = $to, i.version = i.version + 1, i.updatedAt = datetime(), i.updatedBy = $audit.actorId,
+        i.completedAt = CASE WHEN $to = 'PARTNERSHIP_COMPLETE' THEN datetime() ELSE i.completedAt END,
+        i.withdrawnAt = CASE WHEN $to = 'WITHDRAWN' THEN datetime() ELSE i.withdrawnAt END
+    WITH i
+    ${APPEND_AUDIT}
+  }
+  RETURN ok, ${IDEA} AS idea`;
+
+/**
+ * A new interest and a notice for every active account of the owner municipality (but the one acting). `activeKey`
+ * (idea|municipality, unique) exists while the interest is not withdrawn: a second one of the same municipality fails
+ * on the constraint even when two requests race.
+ */
+export const EXPRESS_INTEREST = `
+  MATCH (i:ProjectIdea {id: $ideaId})
+  WITH i, i.status = 'OPEN' AS ok
+  CALL (i, ok) {
+    WITH i WHERE ok
+    CREATE (x:Interest {id: $interest.id, ideaId: i.id, municipalityAgs: $interest.municipalityAgs, message: $interest.message,
+      status: 'PENDING', activeKey: i.id + '|' + $interest.municipalityAgs, createdAt: datetime(), createdBy: $audit.actorId})
+    WITH i, x
+    CALL (i, x) {
+      MATCH (a:Account {status: 'ACTIVE'})-[:WORKS_FOR]->(:Municipality {ags: i.municipalityAgs})
+      WHERE a.id <> $audit.actorId
+      CREATE (:Notice {id: randomUUID(), accountId: a.id, kind: 'INTEREST_RECEIVED', ideaId: i.id, interestId: x.id, createdAt: datetime()})
+    }
+    WITH x
+    ${APPEND_AUDIT}
+  }
+  OPTIONAL MATCH (x:Interest {id: $interest.id})
+  RETURN ok, CASE WHEN x IS NULL THEN null ELSE ${INTEREST} END AS interest`;
+
+/** Accept or decline a pending interest; a notice for every active account of the interested municipality. */
+export const RESPOND_TO_INTEREST = `
+  MATCH (x:Interest {id: $id})
+  MATCH (i:ProjectIdea {id: x.ideaId})
+  WITH x, i, x.status = 'PENDING' AND i.status IN $ideaStatuses AS ok
+  CALL (x, i, ok) {
+    WITH x, i WHERE ok
+    SET x.status = $to, x.respondedAt = datetime(), x.respondedBy = $audit.actorId
+    WITH x, i
+    CALL (x, i) {
+      MATCH (a:Account {status: 'ACTIVE'})-[:WORKS_FOR]->(:Municipality {ags: x.municipalityAgs})
+      WHERE a.id <> $audit.actorId
+      CREATE (:Notice {id: randomUUID(), accountId: a.id, kind: $noticeKind, ideaId: i.id, interestId: x.id, createdAt: datetime()})
+    }
+    WITH x
+    ${APPEND_AUDIT}
+  }
+  RETURN ok, ${INTEREST} AS interest`;
+
+export const WITHDRAW_INTEREST = `
+  MATCH (x:Interest {id: $id})
+  WITH x, x.status IN ['PENDING', 'ACCEPTED'] AS ok
+  CALL (x, ok) {
+    WITH x WHERE ok
+    SET x.status = 'WITHDRAWN', x.respondedAt = coalesce(x.respondedAt, datetime()), x.withdrawnAt = datetime()
+    REMOVE x.activeKey
+    WITH x
+    ${APPEND_AUDIT}
+  }
+  RETURN ok, ${INTEREST} AS interest`;
+
+export const INTEREST_BY_ID = `MATCH (x:Interest {id: $id}) RETURN ${INTEREST} AS interest`;
+
+export const INTERESTS_BY_ID = `
+  UNWIND $keys AS key
+  MATCH (x:Interest {id: key})
+  RETURN key, ${INTEREST} AS value`;
+
+export const INTERESTS_OF_IDEAS = `
+  UNWIND $keys AS key
+  MATCH (x:Interest {ideaId: key})
+  WITH key, x ORDER BY x.createdAt, x.id
+  RETURN key, collect(${INTEREST}) AS value`;
+
+export const INTERESTS_OF_MUNICIPALITIES = `
+  MATCH (x:Interest) WHERE x.municipalityAgs IN $ags
+  WITH x ORDER BY x.createdAt DESC, x.id
+  RETURN ${INTEREST} AS interest`;
+
+/** Name and e-mail of the accounts on either side of an accepted interest. */
+export const ACCOUNT_CONTACTS = `
+  UNWIND $keys AS key
+  MATCH (a:Account {id: key})
+  RETURN key, {name: a.displayName, email: a.email} AS value`;
+
+export const COUNT_INBOX = `
+  MATCH (n:Notice {accountId: $accountId})
+  RETURN count(n) AS total, count(CASE WHEN n.readAt IS NULL THEN 1 END) AS unread`;
+
+export const LIST_INBOX = `
+  MATCH (n:Notice {accountId: $accountId}) WHERE NOT $unreadOnly OR n.readAt IS NULL
+  WITH n ORDER BY n.createdAt DESC, n.id SKIP toInteger($skip) LIMIT toInteger($limit)
+  RETURN ${NOTICE} AS notice`;
+
+export const OWN_NOTICE_IDS = `
+  UNWIND $ids AS id
+  MATCH (n:Notice {id: id, accountId: $accountId})
+  RETURN collect(n.id) AS found`;
+
+export const MARK_NOTICES_READ = `
+  OPTIONAL MATCH (n:Notice {accountId: $accountId}) WHERE n.readAt IS NULL AND ($all OR n.id IN $ids)
+  SET n.readAt = datetime()
+  WITH count(n) AS updated
+  ${APPEND_AUDIT}
+  RETURN updated`;
