@@ -79,9 +79,12 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     '-cp',
     `${classesDir}${path.delimiter}${path.join(libDir, '*')}`,
     'de.kooperationsatlas.db.EmbeddedNeo4j',
-    '--host', host,
-    '--port', String(port),
-    '--page-cache', options.pageCache ?? '256m',
+    '--host',
+    host,
+    '--port',
+    String(port),
+    '--page-cache',
+    options.pageCache ?? '256m',
     '--watch-stdin',
   ];
   if (options.ephemeral) args.push('--ephemeral');

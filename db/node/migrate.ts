@@ -28,7 +28,10 @@ export function parseMigration(text: string): string[] {
  * statement and its record only repeats harmless work.
  */
 export async function migrate(driver: Driver, database: string, dir = DEFAULT_MIGRATIONS_DIR): Promise<MigrationResult> {
-  const files = fs.readdirSync(dir).filter((file) => /^\d{3}-[\w-]+\.cypher$/.test(file)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((file) => /^\d{3}-[\w-]+\.cypher$/.test(file))
+    .sort();
   const session = driver.session({ database });
   try {
     await session.run('CREATE CONSTRAINT schema_migration_id IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.id IS UNIQUE');

@@ -22,7 +22,10 @@ Exit codes: 0 imported, 2 imported with bad rows left out (listed), 1 failed.`;
 /** A bar per stage on a terminal, plain lines otherwise (CI logs, pipes). */
 function makeProgress(): { progress: Progress; stop: () => void } {
   if (process.stdout.isTTY) {
-    const bar = new cliProgress.SingleBar({ format: '{stage} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      { format: '{stage} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: false },
+      cliProgress.Presets.shades_classic,
+    );
     let current = '';
     return {
       progress: (stage, done, total) => {
@@ -71,7 +74,16 @@ async function main(): Promise<number> {
   try {
     const what = `${values.scope === 'nrw' ? 'NRW' : 'Germany'} with ${values.synthetic ? 'synthetic (generated) cooperations' : 'the register of real cooperations'}`;
     console.log(`importing ${what} from ${dataDir} into ${uri}`);
-    const report = await importData({ driver, database, dataDir, scope: values.scope as Scope, synthetic: values.synthetic, seed, wipe: values.wipe, progress });
+    const report = await importData({
+      driver,
+      database,
+      dataDir,
+      scope: values.scope as Scope,
+      synthetic: values.synthetic,
+      seed,
+      wipe: values.wipe,
+      progress,
+    });
     stop();
 
     console.log('\nSummary');

@@ -14,12 +14,23 @@ import { EDGE_DEFAULTS } from './config';
 import { createContext, createServices, type Context, type Services } from './context';
 import { formatError } from './edge/format-error';
 import { healthRouter } from './edge/health';
-import { ensureBody, errorHandler, MAX_BODY, MAX_RESPONSE_BYTES, notFound, rateLimits, responseSizeCap, securityHeaders, sendError, type RateLimitOptions } from './edge/http';
+import {
+  ensureBody,
+  errorHandler,
+  MAX_BODY,
+  MAX_RESPONSE_BYTES,
+  notFound,
+  rateLimits,
+  responseSizeCap,
+  securityHeaders,
+  sendError,
+  type RateLimitOptions,
+} from './edge/http';
 import { createLogger, recordOf, requestLogger, requestScope, type Logger } from './edge/logger';
 import { SupportedOperationTypesRule } from './edge/operation-rules';
 import { queryCostPlugin } from './edge/query-cost';
 import { responseCache } from './edge/response-cache';
-import { exportNetwork } from './modules/network/network.service';
+import { exportGaps, exportNetwork, GAP_EXPORTS, type GapExportFile } from './modules/network/network.service';
 import { LegalForm, Provenance } from './shared/enums';
 import { AppError, httpStatusOf, isClientVisibleCode } from './shared/errors';
 import { buildAppSchema } from './schema';
@@ -96,7 +107,15 @@ export interface App {
   services: Services;
 }
 
-export async function createApp({ db, production, clientDist, logger = createLogger(), log = (line) => logger.info(line), auth = DEFAULT_AUTH_OPTIONS, edge = {} }: AppOptions): Promise<App> {
+export async function createApp({
+  db,
+  production,
+  clientDist,
+  logger = createLogger(),
+  log = (line) => logger.info(line),
+  auth = DEFAULT_AUTH_OPTIONS,
+  edge = {},
+}: AppOptions): Promise<App> {
   const limits: EdgeOptions = { ...EDGE_OPTIONS, ...edge };
   const schema = await buildAppSchema();
   // The network analytics run in a worker thread so that the event loop stays free (docs/decisions/009).
@@ -111,7 +130,9 @@ export async function createApp({ db, production, clientDist, logger = createLog
   );
 
   const armor = new ApolloArmor({
-    maxDepth: { n: ARMOR_LIMITS.maxDepth, ignoreIntrospection: false },
+    // Depth counts fields as the response nests them: a fragment spread is not a level, so a page whose query composes
+    // its components' colocated fragments is measured like the same query written out.
+    maxDepth: { n: ARMOR_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true },
     maxAliases: { n: ARMOR_LIMITS.maxAliases },
     maxDirectives: { n: ARMOR_LIMITS.maxDirectives },
     // Its cost limit ignores list sizes and its token limit throws inside parsingDidStart (a 500): see above.
@@ -135,7 +156,14 @@ export async function createApp({ db, production, clientDist, logger = createLog
       // Apollo's default landing page loads scripts and fonts from third-party CDNs.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { serverWillStart: async () => ({ serverWillStop: () => services.network.close() }) },
+      {
+        serverWillStart: async () => ({
+          serverWillStop: async () => {
+            services.snapshots.close();
+            await services.network.close();
+          },
+        }),
+      },
       ...(production ? [] : [queryCountPlugin]),
     ],
     formatError: formatError(logger, production),
@@ -148,17 +176,74 @@ export async function createApp({ db, production, clientDist, logger = createLog
   app.use(['/graphql', '/api', '/auth'], limiter.all);
   app.use('/api/export', limiter.expensive);
 
+  // The gap analysis of a task for the commissioner's office, with the page's filter:
+  // /api/export/luecken.csv?aufgabe=standesamt&kreis=05962&bezirk=059
+  app.get(
+    Object.keys(GAP_EXPORTS).map((file) => `/api/export/${file}`),
+    async (req, res) => {
+      const file = req.path.slice('/api/export/'.length) as GapExportFile;
+      const param = (name: string) => (typeof req.query[name] === 'string' && req.query[name] !== '' ? (req.query[name] as string) : undefined);
+      const taskArea = param('aufgabe');
+      const filter = { districtKey: param('kreis'), regionKey: param('bezirk') };
+      if (!taskArea || !/^[a-z][a-z0-9_]{0,40}$/.test(taskArea)) {
+        sendError(
+          req,
+          res,
+          'BAD_USER_INPUT',
+          'Bitte ein Aufgabenfeld angeben (?aufgabe=…, z. B. standesamt).',
+          'Please name a task area (?aufgabe=…, e.g. standesamt).',
+        );
+        return;
+      }
+      if ((filter.districtKey && !/^\d{5}$/.test(filter.districtKey)) || (filter.regionKey && !/^\d{3}$/.test(filter.regionKey))) {
+        sendError(
+          req,
+          res,
+          'BAD_USER_INPUT',
+          'Der Kreis braucht einen 5-stelligen, der Regierungsbezirk einen 3-stelligen Schlüssel.',
+          'The Kreis needs a 5-digit key, the Regierungsbezirk a 3-digit one.',
+        );
+        return;
+      }
+      try {
+        const result = await exportGaps(services.network, services.repositories.network, file, taskArea, filter);
+        res.setHeader('content-type', result.contentType);
+        res.setHeader('content-disposition', `attachment; filename="${result.filename}"`);
+        res.send(result.body);
+      } catch (error) {
+        const code = error instanceof AppError ? error.extensions.code : undefined;
+        if (!isClientVisibleCode(code)) throw error;
+        const { messageDe, messageEn } = (error as AppError).extensions as { messageDe: string; messageEn: string };
+        sendError(req, res, code, messageDe, messageEn);
+      }
+    },
+  );
+
   // Open exports of the cooperation network, dated and attributed: /api/export/netzwerk.gexf?aufgabe=it
   app.get('/api/export/:file', async (req, res) => {
     const file = req.params.file as ExportFile;
     // Object.hasOwn: `file in` would accept constructor, toString and every other key of Object.prototype.
     if (!Object.hasOwn(EXPORT_FORMATS, file)) {
-      sendError(req, res, 'NOT_FOUND', `Unbekanntes Exportformat; es gibt ${Object.keys(EXPORT_FORMATS).join(', ')}`, `Unknown export; there are ${Object.keys(EXPORT_FORMATS).join(', ')}`);
+      sendError(
+        req,
+        res,
+        'NOT_FOUND',
+        `Unbekanntes Exportformat; es gibt ${Object.keys(EXPORT_FORMATS).join(', ')}`,
+        `Unknown export; there are ${Object.keys(EXPORT_FORMATS).join(', ')}`,
+      );
       return;
     }
     const param = (name: string) => (typeof req.query[name] === 'string' && req.query[name] !== '' ? (req.query[name] as string) : undefined);
-    const filter = { taskArea: param('aufgabe'), legalForm: param('rechtsform') as LegalForm | undefined, provenance: param('herkunft') as Provenance | undefined };
-    if ((filter.taskArea && !/^[a-z][a-z0-9_]{0,40}$/.test(filter.taskArea)) || (filter.legalForm && !Object.values(LegalForm).includes(filter.legalForm)) || (filter.provenance && !Object.values(Provenance).includes(filter.provenance))) {
+    const filter = {
+      taskArea: param('aufgabe'),
+      legalForm: param('rechtsform') as LegalForm | undefined,
+      provenance: param('herkunft') as Provenance | undefined,
+    };
+    if (
+      (filter.taskArea && !/^[a-z][a-z0-9_]{0,40}$/.test(filter.taskArea)) ||
+      (filter.legalForm && !Object.values(LegalForm).includes(filter.legalForm)) ||
+      (filter.provenance && !Object.values(Provenance).includes(filter.provenance))
+    ) {
       sendError(req, res, 'BAD_USER_INPUT', 'Ungültiger Filter.', 'Invalid filter.');
       return;
     }

@@ -5,9 +5,7 @@ import { StartupError } from '@ka/db';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const booleanString = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const booleanString = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -25,7 +23,10 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
   /** An external Neo4j (server, cluster or Aura). When set, no embedded Neo4j is started. */
-  NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI').optional(),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI')
+    .optional(),
   NEO4J_USER: z.string().optional(),
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
@@ -33,17 +34,32 @@ const EnvSchema = z.object({
   NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   /** Embedded Neo4j only. */
   NEO4J_BOLT_PORT: port.default(7687),
-  NEO4J_DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data', 'neo4j')),
+  NEO4J_DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(REPO_ROOT, '.data', 'neo4j')),
   NEO4J_EPHEMERAL: booleanString.default(false),
-  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 512m or 2g').default('1g'),
-  NEO4J_LOG_FILE: z.string().min(1).default(path.join(REPO_ROOT, '.data', 'neo4j.log')),
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/, 'must look like 512m or 2g')
+    .default('1g'),
+  NEO4J_LOG_FILE: z
+    .string()
+    .min(1)
+    .default(path.join(REPO_ROOT, '.data', 'neo4j.log')),
   /** The official data files (see ../shared/data/SOURCES.md). */
-  KA_DATA_DIR: z.string().min(1).default(path.resolve(REPO_ROOT, '..', 'shared', 'data')),
+  KA_DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.resolve(REPO_ROOT, '..', 'shared', 'data')),
   /** Load the NRW data into an empty database at start. */
   KA_SEED_ON_START: booleanString.default(true),
   /** Serve a synthetic (generated) dataset: only for benchmarks and load tests, never for users (ADR 008). */
   KA_ALLOW_SYNTHETIC: booleanString.default(false),
-  CLIENT_DIST: z.string().min(1).default(path.join(REPO_ROOT, 'client', 'dist')),
+  CLIENT_DIST: z
+    .string()
+    .min(1)
+    .default(path.join(REPO_ROOT, 'client', 'dist')),
   /** Requests per address and window to /graphql, /api and /auth (docs/decisions/009). */
   KA_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(3_600_000).default(EDGE_DEFAULTS.rateLimitWindowMs),
   KA_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(EDGE_DEFAULTS.rateLimitMax),
@@ -59,12 +75,27 @@ const EnvSchema = z.object({
   KA_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(EDGE_DEFAULTS.requestTimeoutMs),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Sessions (docs/decisions/011): ended after this long unused, and this long after sign-in at the latest. */
-  KA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(8 * 60),
-  KA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(90 * 24).default(7 * 24),
+  KA_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(8 * 60),
+  KA_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 24)
+    .default(7 * 24),
   /** Wrong passwords per e-mail (and per address) within the lock time before sign-in is locked for that long. */
   KA_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   KA_SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
-  KA_SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  KA_SIGNIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** OpenID Connect sign-in through the state's identity provider: all four or none (then it is off). */
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -4,8 +4,19 @@ import { AccountRepository, type AccountLoaders } from './modules/accounts/accou
 import { AccountService } from './modules/accounts/account.service';
 import { DEFAULT_AUTH_OPTIONS, type AuthOptions } from './modules/accounts/auth.options';
 import { NO_HTTP, type Caller, type HttpExchange } from './modules/accounts/auth.request';
+import { IdeaRankings } from './modules/board/board.fit';
+import { BoardRepository, type BoardLoaders } from './modules/board/board.repository';
+import { BoardService } from './modules/board/board.service';
+import { ContactPersonRepository, type ContactPersonLoaders } from './modules/contacts/contact.repository';
+import { ContactPersonService } from './modules/contacts/contact.service';
+import { ContributionRepository, type ContributionLoaders } from './modules/contributions/contribution.repository';
+import { ContributionService, type RegisterWriter } from './modules/contributions/contribution.service';
+import { RegisterImportService } from './modules/contributions/register-import.service';
 import { CooperationRepository, type CooperationLoaders } from './modules/cooperations/cooperation.repository';
+import { cooperationHistory, createCooperation, updateCooperation } from './modules/register/register-write.repository';
 import { CooperationService } from './modules/cooperations/cooperation.service';
+import { MapRepository } from './modules/map/map.repository';
+import { MapService } from './modules/map/map.service';
 import { MatchingRepository } from './modules/matching/matching.repository';
 import { MatchingService } from './modules/matching/matching.service';
 import { SnapshotStore } from './modules/matching/snapshot.store';
@@ -27,7 +38,12 @@ export interface Services {
   matching: MatchingService;
   snapshots: SnapshotStore;
   network: NetworkService;
+  map: MapService;
   accounts: AccountService;
+  contributions: ContributionService;
+  registerImport: RegisterImportService;
+  contacts: ContactPersonService;
+  board: BoardService;
   repositories: { municipalities: MunicipalityRepository; taskAreas: TaskAreaRepository; cooperations: CooperationRepository; network: NetworkRepository };
 }
 
@@ -42,6 +58,15 @@ export function createServices(db: Database, auth: AuthOptions = DEFAULT_AUTH_OP
   const taskAreas = new TaskAreaService(repositories.taskAreas);
   const snapshots = new SnapshotStore(new MatchingRepository(db));
   const matching = new MatchingService(snapshots, taskAreas);
+  // Contributions change the register only through its write path (register-write.repository.ts, issue 11 part 7).
+  const writer: RegisterWriter = {
+    createCooperation: (input, meta) => createCooperation(db, input, meta),
+    updateCooperation: (id, expectedVersion, input, meta) => updateCooperation(db, id, expectedVersion, input, meta),
+    cooperationHistory: (id) => cooperationHistory(db, id),
+  };
+  const contributionRepository = new ContributionRepository(db);
+  const contributions = new ContributionService(contributionRepository, writer);
+  const boardRepository = new BoardRepository(db);
   return {
     stats: new StatsService(new StatsRepository(db)),
     municipalities: new MunicipalityService(repositories.municipalities),
@@ -51,7 +76,14 @@ export function createServices(db: Database, auth: AuthOptions = DEFAULT_AUTH_OP
     snapshots,
     // The network shares the matching snapshot's in-memory copy of municipalities and borders.
     network: new NetworkService(repositories.network, (counter) => snapshots.current(counter), edge.networkAnalyzer),
+    // The maps' base layer is derived per import; the snapshot tells when one ran.
+    map: new MapService(new MapRepository(db), snapshots),
     accounts: new AccountService(new AccountRepository(db), auth),
+    contributions,
+    registerImport: new RegisterImportService(contributionRepository, contributions),
+    contacts: new ContactPersonService(new ContactPersonRepository(db)),
+    // The Kooperationsbörse ranks each idea once per matching snapshot (docs/decisions/014).
+    board: new BoardService(boardRepository, new IdeaRankings(snapshots, matching)),
     repositories,
   };
 }
@@ -59,7 +91,15 @@ export function createServices(db: Database, auth: AuthOptions = DEFAULT_AUTH_OP
 /** Per-request context: shared services, per-request DataLoaders (batching, no N+1) and a query counter. */
 export interface Context {
   services: Services;
-  loaders: { municipalities: MunicipalityLoaders; taskAreas: TaskAreaLoaders; cooperations: CooperationLoaders; accounts: AccountLoaders };
+  loaders: {
+    municipalities: MunicipalityLoaders;
+    taskAreas: TaskAreaLoaders;
+    cooperations: CooperationLoaders;
+    accounts: AccountLoaders;
+    contributions: ContributionLoaders;
+    contacts: ContactPersonLoaders;
+    board: BoardLoaders;
+  };
   queryCounter: QueryCounter;
   /** The signed-in account, resolved once per request from the session cookie; null when anonymous. */
   caller: Caller | null;
@@ -81,6 +121,9 @@ export function createContext(services: Services, caller: Caller | null = null, 
       taskAreas: services.repositories.taskAreas.loaders(queryCounter),
       cooperations: services.repositories.cooperations.loaders(queryCounter),
       accounts: services.accounts.loaders(queryCounter),
+      contributions: services.contributions.loaders(queryCounter),
+      contacts: services.contacts.loaders(queryCounter),
+      board: services.board.loaders(queryCounter),
     },
   };
 }

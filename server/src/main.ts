@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { createDriver, isPortFree, migrate, startEmbeddedNeo4j, StartupError, waitForBolt, type EmbeddedNeo4j } from '@ka/db';
-import type { Driver } from 'neo4j-driver';
 import { createApp } from './app';
 import { createLogger, type Logger } from './edge/logger';
 import { loadConfig } from './config';
@@ -20,7 +19,6 @@ async function main(): Promise<void> {
   }
 
   let embedded: EmbeddedNeo4j | undefined;
-  let driver: Driver | undefined;
   const shutdownTasks: Array<() => Promise<void>> = [];
   const shutdown = async (signal: string): Promise<void> => {
     log(`${signal} received, shutting down`);
@@ -33,7 +31,9 @@ async function main(): Promise<void> {
 
   let uri = config.NEO4J_URI;
   if (config.embedded) {
-    log(`starting embedded Neo4j on 127.0.0.1:${config.NEO4J_BOLT_PORT} (${config.NEO4J_EPHEMERAL ? 'throw-away store' : config.NEO4J_DATA_DIR}; log: ${config.NEO4J_LOG_FILE})`);
+    log(
+      `starting embedded Neo4j on 127.0.0.1:${config.NEO4J_BOLT_PORT} (${config.NEO4J_EPHEMERAL ? 'throw-away store' : config.NEO4J_DATA_DIR}; log: ${config.NEO4J_LOG_FILE})`,
+    );
     embedded = await startEmbeddedNeo4j({
       port: config.NEO4J_BOLT_PORT,
       dataDir: config.NEO4J_DATA_DIR,
@@ -48,9 +48,8 @@ async function main(): Promise<void> {
     log(`using external Neo4j at ${uri} (no embedded database started)`);
   }
 
-  driver = createDriver({ uri: uri!, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD });
-  const openDriver = driver;
-  shutdownTasks.push(() => openDriver.close());
+  const driver = createDriver({ uri: uri!, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD });
+  shutdownTasks.push(() => driver.close());
   await waitForBolt(driver, uri!, config.NEO4J_CONNECT_TIMEOUT_MS);
 
   const migrations = await migrate(driver, config.NEO4J_DATABASE);

@@ -3,14 +3,47 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AccountResolver, MunicipalityStaffResolver } from './modules/accounts/account.resolver';
 import { authChecker } from './modules/accounts/auth.guard';
-import { CooperationResolver, MunicipalityCooperationsResolver } from './modules/cooperations/cooperation.resolver';
+import { ContactSideResolver, InterestResolver, NoticeResolver, ProjectIdeaResolver } from './modules/board/board.resolver';
+import { ContactPersonResolver, CooperationContactsResolver, MunicipalityContactsResolver } from './modules/contacts/contact.resolver';
+import {
+  ContributionResolver,
+  CooperationHistoryResolver,
+  CooperationVersionResolver,
+  ProposedMemberResolver,
+} from './modules/contributions/contribution.resolver';
+import { CooperationMemberResolver, CooperationResolver, MunicipalityCooperationsResolver } from './modules/cooperations/cooperation.resolver';
+import { MapResolver } from './modules/map/map.resolver';
 import { MatchingResolver } from './modules/matching/matching.resolver';
 import { NetworkResolver } from './modules/network/network.resolver';
 import { DistrictResolver, MunicipalityResolver } from './modules/municipalities/municipality.resolver';
 import { StatsResolver } from './modules/stats/stats.resolver';
 import { TaskAreaResolver } from './modules/task-areas/task-area.resolver';
 
-export const RESOLVERS = [StatsResolver, MunicipalityResolver, DistrictResolver, TaskAreaResolver, CooperationResolver, MunicipalityCooperationsResolver, MatchingResolver, NetworkResolver, AccountResolver, MunicipalityStaffResolver] as const;
+export const RESOLVERS = [
+  StatsResolver,
+  MunicipalityResolver,
+  DistrictResolver,
+  TaskAreaResolver,
+  CooperationResolver,
+  CooperationMemberResolver,
+  MunicipalityCooperationsResolver,
+  MatchingResolver,
+  NetworkResolver,
+  MapResolver,
+  AccountResolver,
+  MunicipalityStaffResolver,
+  ContributionResolver,
+  CooperationHistoryResolver,
+  CooperationVersionResolver,
+  ProposedMemberResolver,
+  ContactPersonResolver,
+  MunicipalityContactsResolver,
+  CooperationContactsResolver,
+  ProjectIdeaResolver,
+  InterestResolver,
+  ContactSideResolver,
+  NoticeResolver,
+] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({

@@ -32,9 +32,13 @@ async function requestSet(driver: Driver, count: number): Promise<Request[]> {
   const session = driver.session();
   try {
     const places = (
-      await session.run("MATCH (m:Municipality) WHERE m.centroid IS NOT NULL AND m.type <> 'GEMEINDEFREIES_GEBIET' AND NOT m:CrossBorder RETURN m.ags AS ags ORDER BY ags")
+      await session.run(
+        "MATCH (m:Municipality) WHERE m.centroid IS NOT NULL AND m.type <> 'GEMEINDEFREIES_GEBIET' AND NOT m:CrossBorder RETURN m.ags AS ags ORDER BY ags",
+      )
     ).records.map((r) => r.get('ags') as string);
-    const tasks = (await session.run('MATCH (t:TaskArea) RETURN t {.id, .nameDe, .nameEn, .proximity, .efficientScale, .sizeFit} AS t ORDER BY t.id')).records.map((r) => r.get('t') as TaskProfile);
+    const tasks = (
+      await session.run('MATCH (t:TaskArea) RETURN t {.id, .nameDe, .nameEn, .proximity, .efficientScale, .sizeFit} AS t ORDER BY t.id')
+    ).records.map((r) => r.get('t') as TaskProfile);
     const random = seedrandom('bench-api');
     return Array.from({ length: count }, () => ({ ags: places[Math.floor(random() * places.length)]!, task: tasks[Math.floor(random() * tasks.length)]! }));
   } finally {
@@ -43,7 +47,14 @@ async function requestSet(driver: Driver, count: number): Promise<Request[]> {
 }
 
 function optionsFor(task: TaskProfile): MatchingOptions {
-  return { weights: defaultWeights(task), limit: 10, targetPopulation: null, maxDistanceKm: defaultMaxDistanceKm(task), sizeFit: task.sizeFit, projectCostEur: null };
+  return {
+    weights: defaultWeights(task),
+    limit: 10,
+    targetPopulation: null,
+    maxDistanceKm: defaultMaxDistanceKm(task),
+    sizeFit: task.sizeFit,
+    projectCostEur: null,
+  };
 }
 
 /** Runs the requests round after round for `seconds` (the JVM and V8 need thousands of calls to compile the hot paths). */
@@ -80,9 +91,13 @@ async function runScale(label: string, driver: Driver, neo4jUri: string, targetP
   const ours = (request: Request) => services.matching.partnerSuggestions(request.ags, request.task.id, { limit: 10 }, { count: 0 });
   const preloaded = new Map<Request, CooperationEvidence>();
   for (const request of requests) {
-    preloaded.set(request, snapshot.cooperations.evidenceFor(geography, geography.places.get(request.ags)!, request.task.id, defaultMaxDistanceKm(request.task)));
+    preloaded.set(
+      request,
+      snapshot.cooperations.evidenceFor(geography, geography.places.get(request.ags)!, request.task.id, defaultMaxDistanceKm(request.task)),
+    );
   }
-  const inMemory = (request: Request) => suggestPartners(geography, geography.places.get(request.ags)!, request.task, preloaded.get(request)!, optionsFor(request.task));
+  const inMemory = (request: Request) =>
+    suggestPartners(geography, geography.places.get(request.ags)!, request.task, preloaded.get(request)!, optionsFor(request.task));
   await warmUp(requests, ours, 4);
   await warmUp(requests, inMemory, 4);
   const oursTimes = await timeEach(requests, ours);
@@ -90,7 +105,12 @@ async function runScale(label: string, driver: Driver, neo4jUri: string, targetP
   // The reference must compute the service's ranking, or the comparison means nothing.
   for (const request of requests.slice(0, 10)) {
     const expected = (await ours(request)).candidates.map((c) => c.municipality.ags).join();
-    if (inMemory(request).candidates.map((c) => c.place.ags).join() !== expected) throw new Error(`in-memory ranking differs for ${request.ags}/${request.task.id}`);
+    if (
+      inMemory(request)
+        .candidates.map((c) => c.place.ags)
+        .join() !== expected
+    )
+      throw new Error(`in-memory ranking differs for ${request.ags}/${request.task.id}`);
   }
 
   // Over HTTP with autocannon against the real server process.
@@ -150,7 +170,9 @@ export async function benchApi(): Promise<void> {
   } finally {
     await bench.close();
   }
-  console.log('\npnpm bench api — partnerSuggestions (limit 10), random municipalities and task areas, 2 connections (one per core), 10 s after an 8 s warm-up');
+  console.log(
+    '\npnpm bench api — partnerSuggestions (limit 10), random municipalities and task areas, 2 connections (one per core), 10 s after an 8 s warm-up',
+  );
   console.table(rows);
   console.log('In process over the same 60 requests, 3 rounds after a warm-up:');
   console.log('  ours = MatchingService.partnerSuggestions (validation, snapshot, evidence from the cooperation index, scoring, explanations);');

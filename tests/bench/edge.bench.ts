@@ -104,20 +104,66 @@ function hostileRequests(tasks: string[]): Array<{ name: string; body: string }>
   const q = (query: string, variables?: unknown) => JSON.stringify(variables ? { query, variables } : { query });
   const page = 'cooperationNetwork { nodes { degree municipality { ags shortName boundary district { name } } } edges { source target weight } }';
   return [
-    { name: 'amplification (issue 13)', body: q('{ cooperationNetwork { nodes { municipality { neighbours { municipality { neighbours { municipality { neighbours { municipality { boundary } } } } } } } } } }') },
-    { name: 'amplification, 9 aliases', body: q(`{ ${Array.from({ length: 9 }, (_, i) => `a${i}: cooperationNetwork { nodes { municipality { neighbours { municipality { boundary } } } } }`).join(' ')} }`) },
+    {
+      name: 'amplification (issue 13)',
+      body: q(
+        '{ cooperationNetwork { nodes { municipality { neighbours { municipality { neighbours { municipality { neighbours { municipality { boundary } } } } } } } } } }',
+      ),
+    },
+    {
+      name: 'amplification, 9 aliases',
+      body: q(
+        `{ ${Array.from({ length: 9 }, (_, i) => `a${i}: cooperationNetwork { nodes { municipality { neighbours { municipality { boundary } } } } }`).join(' ')} }`,
+      ),
+    },
     { name: 'neighbours of every node, boundaries', body: q('{ cooperationNetwork { nodes { municipality { neighbours { municipality { boundary } } } } } }') },
     { name: 'network page, 3 aliases (accepted)', body: q(`{ a: ${page} b: ${page} c: ${page} }`) },
-    { name: 'network boundaries, 15 aliases', body: q(`{ ${Array.from({ length: 15 }, (_, i) => `n${i}: cooperationNetwork { nodes { municipality { boundary } } }`).join(' ')} }`) },
-    { name: 'network boundaries, 3 aliases (accepted)', body: q(`{ ${Array.from({ length: 3 }, (_, i) => `n${i}: cooperationNetwork { nodes { municipality { boundary } } }`).join(' ')} }`) },
-    { name: '100 municipalities, neighbours, boundaries', body: q('{ municipalities(first: 100) { edges { node { boundary neighbours { municipality { boundary } } } } } }') },
-    { name: '100 municipalities, cooperations, members', body: q('{ municipalities(first: 100) { edges { node { cooperationsByTaskArea { cooperations { members { name } } } } } } }') },
-    fill1kB('coalition searches, groups of 6 within 500 km', (i) => `c${i}:coalitionSuggestions(ags:"05958004",taskArea:"${tasks[i % tasks.length]}",options:{maxSize:6,maxDistanceKm:500}){targetPopulation}`),
-    { name: '3 coalition searches, groups of 6 (accepted)', body: q(`{ ${Array.from({ length: 3 }, (_, i) => `c${i}: coalitionSuggestions(ags: "05958004", taskArea: "${tasks[i]}", options: { maxSize: 6, maxDistanceKm: 500 }) { coalitions { score } }`).join(' ')} }`) },
-    fill1kB('partner searches, 50 within 500 km', (i) => `p${i}:partnerSuggestions(ags:"05958004",taskArea:"${tasks[i % tasks.length]}",options:{limit:50,maxDistanceKm:500}){consideredCount}`),
-    { name: 'fragment bomb (2^20)', body: q(`{ municipality(ags: "05958004") { ...F0 } } ${Array.from({ length: 20 }, (_, i) => `fragment F${i} on Municipality { ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F20 on Municipality { boundary }`) },
-    { name: 'new filter: analytics computed (worker)', body: q('query ($f: NetworkFilter) { cooperationNetwork(filter: $f) { modularity nodes { community } } }', { f: { taskArea: tasks[tasks.length - 1], provenance: 'RESEARCHED' } }) },
-    { name: 'gap analysis with boundaries', body: q(`{ cooperationGaps(taskArea: "${tasks[0]}") { gaps { municipality { boundary } } hosts { catchment { boundary } } } }`) },
+    {
+      name: 'network boundaries, 15 aliases',
+      body: q(`{ ${Array.from({ length: 15 }, (_, i) => `n${i}: cooperationNetwork { nodes { municipality { boundary } } }`).join(' ')} }`),
+    },
+    {
+      name: 'network boundaries, 3 aliases (accepted)',
+      body: q(`{ ${Array.from({ length: 3 }, (_, i) => `n${i}: cooperationNetwork { nodes { municipality { boundary } } }`).join(' ')} }`),
+    },
+    {
+      name: '100 municipalities, neighbours, boundaries',
+      body: q('{ municipalities(first: 100) { edges { node { boundary neighbours { municipality { boundary } } } } } }'),
+    },
+    {
+      name: '100 municipalities, cooperations, members',
+      body: q('{ municipalities(first: 100) { edges { node { cooperationsByTaskArea { cooperations { members { name } } } } } } }'),
+    },
+    fill1kB(
+      'coalition searches, groups of 6 within 500 km',
+      (i) => `c${i}:coalitionSuggestions(ags:"05958004",taskArea:"${tasks[i % tasks.length]}",options:{maxSize:6,maxDistanceKm:500}){targetPopulation}`,
+    ),
+    {
+      name: '3 coalition searches, groups of 6 (accepted)',
+      body: q(
+        `{ ${Array.from({ length: 3 }, (_, i) => `c${i}: coalitionSuggestions(ags: "05958004", taskArea: "${tasks[i]}", options: { maxSize: 6, maxDistanceKm: 500 }) { coalitions { score } }`).join(' ')} }`,
+      ),
+    },
+    fill1kB(
+      'partner searches, 50 within 500 km',
+      (i) => `p${i}:partnerSuggestions(ags:"05958004",taskArea:"${tasks[i % tasks.length]}",options:{limit:50,maxDistanceKm:500}){consideredCount}`,
+    ),
+    {
+      name: 'fragment bomb (2^20)',
+      body: q(
+        `{ municipality(ags: "05958004") { ...F0 } } ${Array.from({ length: 20 }, (_, i) => `fragment F${i} on Municipality { ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F20 on Municipality { boundary }`,
+      ),
+    },
+    {
+      name: 'new filter: analytics computed (worker)',
+      body: q('query ($f: NetworkFilter) { cooperationNetwork(filter: $f) { modularity nodes { community } } }', {
+        f: { taskArea: tasks[tasks.length - 1], provenance: 'RESEARCHED' },
+      }),
+    },
+    {
+      name: 'gap analysis with boundaries',
+      body: q(`{ cooperationGaps(taskArea: "${tasks[0]}") { gaps { municipality { boundary } } hosts { catchment { boundary } } } }`),
+    },
   ];
 }
 
@@ -134,12 +180,25 @@ export async function benchEdge(): Promise<void> {
     const server = await startServerProcess(db.neo4j.uri);
     try {
       // Warm-up: the unfiltered network (computed at start) and the JIT.
-      for (let i = 0; i < 20; i++) await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: NETWORK_PAGE }) }).then((r) => r.text());
+      for (let i = 0; i < 20; i++)
+        await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: NETWORK_PAGE }),
+        }).then((r) => r.text());
 
       const idle = probeHealth(server.url);
       await new Promise((resolve) => setTimeout(resolve, 5000));
       const idleLatencies = await idle.stop();
-      rows.push({ measure: '/health/live, idle (baseline)', requests: String(idleLatencies.length), p50: ms(percentile(idleLatencies, 0.5)), p99: ms(percentile(idleLatencies, 0.99)), max: ms(Math.max(...idleLatencies)), target: '', load: '' });
+      rows.push({
+        measure: '/health/live, idle (baseline)',
+        requests: String(idleLatencies.length),
+        p50: ms(percentile(idleLatencies, 0.5)),
+        p99: ms(percentile(idleLatencies, 0.99)),
+        max: ms(Math.max(...idleLatencies)),
+        target: '',
+        load: '',
+      });
 
       const scenarios: Array<{ name: string; body: () => string }> = [
         { name: 'network page (cached analytics)', body: () => JSON.stringify({ query: NETWORK_PAGE }) },
@@ -152,8 +211,16 @@ export async function benchEdge(): Promise<void> {
             let i = 0;
             return () => {
               i += 1;
-              const filter = { taskArea: tasks[i % tasks.length], legalForm: forms[Math.floor(i / tasks.length) % forms.length], provenance: origins[Math.floor(i / (tasks.length * forms.length)) % origins.length] };
-              return JSON.stringify({ query: 'query ($f: NetworkFilter) { cooperationNetwork(filter: $f) { modularity nodes { community degree x y municipality { ags } } edges { source target weight } } }', variables: { f: filter } });
+              const filter = {
+                taskArea: tasks[i % tasks.length],
+                legalForm: forms[Math.floor(i / tasks.length) % forms.length],
+                provenance: origins[Math.floor(i / (tasks.length * forms.length)) % origins.length],
+              };
+              return JSON.stringify({
+                query:
+                  'query ($f: NetworkFilter) { cooperationNetwork(filter: $f) { modularity nodes { community degree x y municipality { ags } } edges { source target weight } } }',
+                variables: { f: filter },
+              });
             };
           })(),
         },

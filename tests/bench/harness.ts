@@ -5,7 +5,13 @@ import { OUTPUT_DIR } from '../support/paths';
 
 /** A throw-away Neo4j for one benchmark run, so figures never depend on what the app's database holds. */
 export async function benchDatabase(): Promise<{ neo4j: EmbeddedNeo4j; driver: Driver; close: () => Promise<void> }> {
-  const neo4j = await startEmbeddedNeo4j({ port: await findFreePort(), ephemeral: true, logFile: path.join(OUTPUT_DIR, 'neo4j-bench.log'), heap: '2g', pageCache: '512m' });
+  const neo4j = await startEmbeddedNeo4j({
+    port: await findFreePort(),
+    ephemeral: true,
+    logFile: path.join(OUTPUT_DIR, 'neo4j-bench.log'),
+    heap: '2g',
+    pageCache: '512m',
+  });
   const driver = createDriver({ uri: neo4j.uri });
   await waitForBolt(driver, neo4j.uri);
   await migrate(driver, 'neo4j');

@@ -60,7 +60,8 @@ export async function benchNetwork(): Promise<void> {
       await session.close();
       const query = (taskArea: string | null) =>
         JSON.stringify({
-          query: 'query Net($filter: NetworkFilter) { cooperationNetwork(filter: $filter) { communityCount nodes { community degree betweenness x y municipality { ags shortName } } edges { source target weight } } }',
+          query:
+            'query Net($filter: NetworkFilter) { cooperationNetwork(filter: $filter) { communityCount nodes { community degree betweenness x y municipality { ags shortName } } edges { source target weight } } }',
           variables: { filter: taskArea ? { taskArea } : null },
         });
       // First request per filter computes and caches the analytics: measure that once per filter.
@@ -83,7 +84,9 @@ export async function benchNetwork(): Promise<void> {
             headers: { 'content-type': 'application/json' },
             connections: 2,
             duration: 10,
-            requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: query(random() < 0.3 ? null : tasks[Math.floor(random() * tasks.length)]!) }) }],
+            requests: [
+              { setupRequest: (req: autocannon.Request) => ({ ...req, body: query(random() < 0.3 ? null : tasks[Math.floor(random() * tasks.length)]!) }) },
+            ],
           },
           (error, done) => (error ? reject(error) : resolve(done)),
         );
@@ -91,8 +94,20 @@ export async function benchNetwork(): Promise<void> {
       });
       latencies.sort((a, b) => a - b);
       const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-      api.push({ measure: 'network page query, first request per filter (computes)', p50: ms(cold[Math.floor(cold.length / 2)]!), p95: ms(cold[Math.floor(cold.length * 0.95)]!), target: '', 'req/s': '' });
-      api.push({ measure: 'network page query, NRW, all / one task area (2 connections)', p50: ms(p(0.5)), p95: ms(p(0.95)), target: 'p95 ≤ 100 ms', 'req/s': result.requests.average.toFixed(0) });
+      api.push({
+        measure: 'network page query, first request per filter (computes)',
+        p50: ms(cold[Math.floor(cold.length / 2)]!),
+        p95: ms(cold[Math.floor(cold.length * 0.95)]!),
+        target: '',
+        'req/s': '',
+      });
+      api.push({
+        measure: 'network page query, NRW, all / one task area (2 connections)',
+        p50: ms(p(0.5)),
+        p95: ms(p(0.95)),
+        target: 'p95 ≤ 100 ms',
+        'req/s': result.requests.average.toFixed(0),
+      });
     } finally {
       await server.stop();
     }

@@ -21,7 +21,12 @@ export async function benchSeed(): Promise<void> {
       target: '≤ 10 s',
     });
     const again = await timed(async () => writeData({ driver: db.driver }, prepareData({ dataDir: DATA_DIR, scope: 'nrw' })));
-    rows.push({ run: 'NRW import again (idempotent re-run)', rows: `${again.result.counts.get('Cooperation (researched)')} register cooperations`, 'wall time': seconds(again.ms), target: '' });
+    rows.push({
+      run: 'NRW import again (idempotent re-run)',
+      rows: `${again.result.counts.get('Cooperation (researched)')} register cooperations`,
+      'wall time': seconds(again.ms),
+      target: '',
+    });
 
     // Baseline on a sample: the NRW municipalities and the borders among them, batched vs. one row per transaction.
     const { municipalities, states, regions, districts } = nrwPrepared.result;
@@ -57,7 +62,12 @@ export async function benchSeed(): Promise<void> {
       'wall time': seconds(de.ms),
       target: '≤ 60 s',
     });
-    rows.push({ run: '  of which bad rows reported', rows: `${de.result.problems.length} (units without a 2023 register entry, …)`, 'wall time': '', target: '' });
+    rows.push({
+      run: '  of which bad rows reported',
+      rows: `${de.result.problems.length} (units without a 2023 register entry, …)`,
+      'wall time': '',
+      target: '',
+    });
   } finally {
     await db.close();
   }

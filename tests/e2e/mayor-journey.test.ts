@@ -175,7 +175,7 @@ describe('errors and other pages', () => {
     const page = await session.context.newPage();
     await page.goto(`${session.app.url}/dossier?ags=05958036&aufgabe=standesamt&radius=-5&partner=05958004`);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Die Eingabe ist ungültig');
-    expect(await page.getByRole('alert').textContent()).toContain('„maxDistanceKm“ darf nicht kleiner als 1 sein.');
+    expect(await page.getByRole('alert').textContent()).toContain('Der Umkreis (km) darf nicht kleiner als 1 sein.');
     await page.close();
   });
 
@@ -200,8 +200,10 @@ describe('errors and other pages', () => {
     await expect.poll(firstRow).not.toBe(pageOne);
     await session.page.getByRole('link', { name: '← vorherige Seite' }).click();
     await expect.poll(firstRow).toBe(pageOne);
-    const { cooperation } = await api<{ cooperation: { sourceUrl: string } }>(session.app, '{ cooperation(id: "K17") { sourceUrl } }');
+    const { cooperation } = await api<{ cooperation: { sourceUrl: string; name: string } }>(session.app, '{ cooperation(id: "K17") { sourceUrl name } }');
     await session.page.goto(`${session.app.url}/kooperationen/K17`);
+    // The breadcrumb names the cooperation, not its register id.
+    await expect.poll(() => session.page.locator('.breadcrumb [aria-current=page]').textContent()).toBe(cooperation.name);
     await expect.poll(() => session.page.locator('main a[data-mark=source]').getAttribute('href')).toBe(cooperation.sourceUrl);
     await expect.poll(() => session.page.locator('.map path.leaflet-interactive').count()).toBeGreaterThan(0);
     expect(await accessibilityViolations(session.page)).toEqual([]);

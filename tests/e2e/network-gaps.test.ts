@@ -34,7 +34,10 @@ describe('network page for researchers', () => {
   });
 
   it('filters by task area and keeps the filter in the export links', async () => {
-    const { cooperationNetwork } = await api<{ cooperationNetwork: { isolatedCount: number } }>(session.app, '{ cooperationNetwork(filter: { taskArea: "it" }) { isolatedCount } }');
+    const { cooperationNetwork } = await api<{ cooperationNetwork: { isolatedCount: number } }>(
+      session.app,
+      '{ cooperationNetwork(filter: { taskArea: "it" }) { isolatedCount } }',
+    );
     await session.page.getByLabel('Aufgabenfeld').selectOption('it');
     await expect.poll(() => session.page.url()).toContain('aufgabe=it');
     await expect.poll(() => session.page.getByRole('link', { name: 'knoten.csv' }).getAttribute('href')).toBe('/api/export/knoten.csv?aufgabe=it');
@@ -57,7 +60,11 @@ describe('gap page for the commissioner', () => {
     const { taskAreas } = await api<{ taskAreas: Array<{ id: string }> }>(session.app, '{ taskAreas { id } }');
     let task: string | undefined;
     for (const { id } of taskAreas) {
-      const { cooperationGaps } = await api<{ cooperationGaps: { gaps: unknown[]; hosts: unknown[] } }>(session.app, 'query($t: ID!) { cooperationGaps(taskArea: $t) { gaps { share } hosts { catchmentPopulation } } }', { t: id });
+      const { cooperationGaps } = await api<{ cooperationGaps: { gaps: unknown[]; hosts: unknown[] } }>(
+        session.app,
+        'query($t: ID!) { cooperationGaps(taskArea: $t) { gaps { share } hosts { catchmentPopulation } } }',
+        { t: id },
+      );
       if (cooperationGaps.gaps.length > 0 && cooperationGaps.hosts.length > 0) {
         task = id;
         break;

@@ -114,7 +114,11 @@ beforeAll(async () => {
   expect(ranking.candidates.length).toBeGreaterThan(0);
 
   for (const area of taskAreas) {
-    const { cooperationGaps } = await api<{ cooperationGaps: { gaps: unknown[]; hosts: unknown[] } }>(app, 'query($t: ID!) { cooperationGaps(taskArea: $t) { gaps { share } hosts { catchmentPopulation } } }', { t: area.id });
+    const { cooperationGaps } = await api<{ cooperationGaps: { gaps: unknown[]; hosts: unknown[] } }>(
+      app,
+      'query($t: ID!) { cooperationGaps(taskArea: $t) { gaps { share } hosts { catchmentPopulation } } }',
+      { t: area.id },
+    );
     if (cooperationGaps.gaps.length > 0 && cooperationGaps.hosts.length > 0) {
       gapTask = area.id;
       break;
@@ -162,13 +166,17 @@ describe('the main pages on the real register', () => {
     await page.getByLabel('Projektkosten (€)').fill(String(PROJECT_COST));
     await expect.poll(() => page.url()).toContain(`kosten=${PROJECT_COST}`);
     const cards = page.getByTestId('candidate');
-    await expect.poll(async () => (await cards.locator('h2 a').allTextContents()).join('|')).toBe(ranking.candidates.map((c) => c.municipality.shortName).join('|'));
+    await expect
+      .poll(async () => (await cards.locator('h2 a').allTextContents()).join('|'))
+      .toBe(ranking.candidates.map((c) => c.municipality.shortName).join('|'));
 
     for (const [index, candidate] of ranking.candidates.entries()) {
       const card = cards.nth(index);
       expect(await card.getByTestId('score').textContent()).toBe(`${Math.round(candidate.score)} von 100`);
       const funding = (await card.getByTestId('funding').innerText()).replace(/\s+/g, ' ');
-      expect(funding).toContain(candidate.funding.eligible ? `Förderfähig: bis zu ${eurDe(candidate.funding.maxGrantEur)}`.replace(/\s+/g, ' ') : 'Nicht förderfähig');
+      expect(funding).toContain(
+        candidate.funding.eligible ? `Förderfähig: bis zu ${eurDe(candidate.funding.maxGrantEur)}`.replace(/\s+/g, ' ') : 'Nicht förderfähig',
+      );
       expect(funding).toContain(candidate.funding.reasonDe.replace(/\s+/g, ' '));
       // Every component is there (open or behind the disclosure), in the engine's order, with its label from the API.
       const rows = card.locator('.breakdown li');
@@ -210,7 +218,8 @@ describe('the main pages on the real register', () => {
     await page.getByRole('tab', { name: 'Bestehenden Kooperationen beitreten' }).click();
     await expect.poll(() => page.getByTestId('cooperation-row').count()).toBe(joinables.length);
     expect(await expectCooperationMarks(page)).toBe(joinables.length);
-    for (const [i, j] of joinables.entries()) expect(await visibleText(page.getByTestId('cooperation-row').nth(i).locator('[data-mark=status]'))).toBe(STATUS_DE[j.status]);
+    for (const [i, j] of joinables.entries())
+      expect(await visibleText(page.getByTestId('cooperation-row').nth(i).locator('[data-mark=status]'))).toBe(STATUS_DE[j.status]);
     await checkPage('joinables');
   });
 
@@ -241,7 +250,10 @@ describe('the main pages on the real register', () => {
     expect(await expectCooperationMarks(page)).toBe(25);
     await checkPage('directory');
 
-    const { cooperations } = await api<{ cooperations: { totalCount: number } }>(session.app, '{ cooperations(filter: { status: ENDED }, first: 1) { totalCount } }');
+    const { cooperations } = await api<{ cooperations: { totalCount: number } }>(
+      session.app,
+      '{ cooperations(filter: { status: ENDED }, first: 1) { totalCount } }',
+    );
     await page.getByLabel('Status', { exact: true }).selectOption('ENDED');
     await expect.poll(() => page.url()).toContain('status=ENDED');
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe(`${de(cooperations.totalCount)} Kooperationen`);
@@ -255,7 +267,10 @@ describe('the main pages on the real register', () => {
   it('detail page: status, confidence, source, evidence, remark, external members by name and the members on a map', async () => {
     const { page } = session;
     // A cooperation of the profile municipality, preferably one with a named external partner.
-    const pick = home.cooperations.find((c) => c.members.some((m) => m.kind === 'EXTERNAL') && c.evidence) ?? home.cooperations.find((c) => c.evidence) ?? home.cooperations[0]!;
+    const pick =
+      home.cooperations.find((c) => c.members.some((m) => m.kind === 'EXTERNAL') && c.evidence) ??
+      home.cooperations.find((c) => c.evidence) ??
+      home.cooperations[0]!;
     await page.goto(`${session.app.url}/kooperationen/${pick.id}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(pick.name);
     expect(await visibleText(page.locator('main [data-mark=status]'))).toBe(STATUS_DE[pick.status]);
@@ -292,9 +307,9 @@ describe('the main pages on the real register', () => {
   it('Daten & Quellen: how complete the register is, nothing invented, how it grows, the sources and their attribution', async () => {
     const { page } = session;
     await page.goto(`${session.app.url}/daten`);
-    await expect.poll(() => page.getByTestId('about-completeness').textContent()).toContain(
-      `Das Register enthält ${de(stats.cooperations)} Kooperationen von geschätzt rund ${de(stats.estimatedCooperationsInNrw)} in NRW`,
-    );
+    await expect
+      .poll(() => page.getByTestId('about-completeness').textContent())
+      .toContain(`Das Register enthält ${de(stats.cooperations)} Kooperationen von geschätzt rund ${de(stats.estimatedCooperationsInNrw)} in NRW`);
     const text = await page.locator('main').innerText();
     for (const expected of [
       'Nichts ist erfunden',

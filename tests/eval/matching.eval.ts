@@ -42,7 +42,10 @@ const HAND_SET: FittedWeights = {
 const PRODUCT_SIGNALS = new Set<SignalKey>(COMPONENTS.map((c) => c.key));
 
 /** Effective weights of every signal for a task (0 for the signals a fit did not use). */
-function signalWeightsFor(task: { proximity: number }, fitted: Partial<Record<string, { base: number; perProximity: number }>>): Partial<Record<SignalKey, number>> {
+function signalWeightsFor(
+  task: { proximity: number },
+  fitted: Partial<Record<string, { base: number; perProximity: number }>>,
+): Partial<Record<SignalKey, number>> {
   return Object.fromEntries(
     EVAL_SIGNALS.map((s) => {
       const w = fitted[s.key] ?? { base: 0, perProximity: 0 };
@@ -58,12 +61,22 @@ function evaluate(cases: EvalCase[], ranker: Ranker): CaseResult[] {
 }
 
 /** The product's ranking under committed or hand-set defaults (rounded to the sliders' step, as users get them). */
-const engineRanker = (data: StaticData, fitted: FittedWeights): Ranker => (c) => rankByWeights(c, weightsFor(data.taskAreas.get(c.taskAreaId)!, fitted));
+const engineRanker =
+  (data: StaticData, fitted: FittedWeights): Ranker =>
+  (c) =>
+    rankByWeights(c, weightsFor(data.taskAreas.get(c.taskAreaId)!, fitted));
 /** A fold's ranking with the weights fitted on the other folds, including signals the product does not use. */
-const fittedRanker = (data: StaticData, fitted: SignalWeights): Ranker => (c) => rankByWeights(c, signalWeightsFor(data.taskAreas.get(c.taskAreaId)!, fitted));
+const fittedRanker =
+  (data: StaticData, fitted: SignalWeights): Ranker =>
+  (c) =>
+    rankByWeights(c, signalWeightsFor(data.taskAreas.get(c.taskAreaId)!, fitted));
 
 /** Cross-validated results: each fold ranked with weights fitted on the other folds (folds by cooperation). */
-function crossValidated(cases: EvalCase[], data: StaticData, signals: ReadonlySet<SignalKey> = PRODUCT_SIGNALS): { results: CaseResult[]; fits: SignalWeights[] } {
+function crossValidated(
+  cases: EvalCase[],
+  data: StaticData,
+  signals: ReadonlySet<SignalKey> = PRODUCT_SIGNALS,
+): { results: CaseResult[]; fits: SignalWeights[] } {
   const results: CaseResult[] = [];
   const fits: SignalWeights[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
@@ -78,11 +91,22 @@ function crossValidated(cases: EvalCase[], data: StaticData, signals: ReadonlySe
 
 const f3 = (x: number) => x.toFixed(3);
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-const row = (name: string, m: Metrics) => ({ ranking: name, cases: m.cases, MRR: f3(m.mrr), 'hit@5': pct(m.hit5), 'hit@10': pct(m.hit10), 'recall@10': pct(m.recall10) });
+const row = (name: string, m: Metrics) => ({
+  ranking: name,
+  cases: m.cases,
+  MRR: f3(m.mrr),
+  'hit@5': pct(m.hit5),
+  'hit@10': pct(m.hit10),
+  'recall@10': pct(m.recall10),
+});
 
 function markdownTable(rows: Array<Record<string, string | number>>): string {
   const header = Object.keys(rows[0] ?? {});
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${header.map((h) => String(r[h])).join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${header.map((h) => String(r[h])).join(' | ')} |`),
+  ].join('\n');
 }
 
 async function loadSnapshot(): Promise<{ data: StaticData; close: () => Promise<void> }> {
@@ -107,7 +131,14 @@ function printExamples(data: StaticData, ids: string[]): void {
     const focal = data.geography.places.get(members[0]!)!;
     const radius = defaultMaxDistanceKm(task);
     const evidence = data.cooperations.evidenceFor(data.geography, focal, task.id, radius, cooperation.id);
-    const ranking = suggestPartners(data.geography, focal, task, evidence, { weights: weightsFor(task), limit: 5, targetPopulation: null, maxDistanceKm: radius, sizeFit: task.sizeFit, projectCostEur: null });
+    const ranking = suggestPartners(data.geography, focal, task, evidence, {
+      weights: weightsFor(task),
+      limit: 5,
+      targetPopulation: null,
+      maxDistanceKm: radius,
+      sizeFit: task.sizeFit,
+      projectCostEur: null,
+    });
     const names = members.map((ags) => data.geography.places.get(ags)!.name);
     console.log(`\n${id} ${cooperation.name} (${task.nameDe}); members: ${names.join(', ')}; asked for: ${focal.name}`);
     ranking.candidates.forEach((candidate, index) => {
@@ -188,20 +219,35 @@ export async function evalMatching(args: string[]): Promise<void> {
     const variant = (change: string, signals: Set<SignalKey>) => {
       const m = metrics(crossValidated(cases, data, signals).results);
       const delta = (x: number, y: number) => (x - y >= 0 ? '+' : '') + f3(x - y);
-      return { change, 'MRR (CV)': f3(m.mrr), 'Δ MRR': delta(m.mrr, base.mrr), 'hit@10': pct(m.hit10), 'Δ hit@10': `${((m.hit10 - base.hit10) * 100).toFixed(1)} pt` };
+      return {
+        change,
+        'MRR (CV)': f3(m.mrr),
+        'Δ MRR': delta(m.mrr, base.mrr),
+        'hit@10': pct(m.hit10),
+        'Δ hit@10': `${((m.hit10 - base.hit10) * 100).toFixed(1)} pt`,
+      };
     };
     const ablation = [
       ...COMPONENTS.map((c) => variant(`without ${c.key}`, new Set([...PRODUCT_SIGNALS].filter((k) => k !== c.key)))),
       ...REJECTED_SIGNALS.map((s) => variant(`with ${s.key} (not kept)`, new Set([...PRODUCT_SIGNALS, s.key]))),
       variant('with all signals not kept', new Set([...PRODUCT_SIGNALS, ...REJECTED_SIGNALS.map((s) => s.key)])),
     ];
-    console.log(`\nAblation: each component left out, each signal not kept added, and the weights fitted again (CV); the engine as it is: MRR ${f3(base.mrr)}, hit@10 ${pct(base.hit10)}`);
+    console.log(
+      `\nAblation: each component left out, each signal not kept added, and the weights fitted again (CV); the engine as it is: MRR ${f3(base.mrr)}, hit@10 ${pct(base.hit10)}`,
+    );
     console.table(ablation);
 
     const weightTable = COMPONENTS.map((c) => {
       const values = cv.fits.map((w) => w[c.key as SignalKey]);
-      const spread = (pick: (w: { base: number; perProximity: number }) => number) => `${Math.min(...values.map(pick)).toFixed(2)}–${Math.max(...values.map(pick)).toFixed(2)}`;
-      return { component: c.key, 'base (committed)': FITTED_WEIGHTS[c.key].base, 'per proximity (committed)': FITTED_WEIGHTS[c.key].perProximity, 'base across folds': spread((w) => w.base), 'per proximity across folds': spread((w) => w.perProximity) };
+      const spread = (pick: (w: { base: number; perProximity: number }) => number) =>
+        `${Math.min(...values.map(pick)).toFixed(2)}–${Math.max(...values.map(pick)).toFixed(2)}`;
+      return {
+        component: c.key,
+        'base (committed)': FITTED_WEIGHTS[c.key].base,
+        'per proximity (committed)': FITTED_WEIGHTS[c.key].perProximity,
+        'base across folds': spread((w) => w.base),
+        'per proximity across folds': spread((w) => w.perProximity),
+      };
     });
     console.log('\nWeights: committed defaults and their spread over the five folds');
     console.table(weightTable);

@@ -24,7 +24,8 @@ const PAGES = [
 let app: TestApp;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(REPO_ROOT, 'client', 'dist', 'index.html'))) throw new Error('client/dist is missing: run pnpm --filter @ka/client build (npm test does)');
+  if (!fs.existsSync(path.join(REPO_ROOT, 'client', 'dist', 'index.html')))
+    throw new Error('client/dist is missing: run pnpm --filter @ka/client build (npm test does)');
   app = await startTestApp({ production: true, serveClient: true });
   browser = await launchBrowser();
 });
@@ -49,7 +50,9 @@ describe('the Content-Security-Policy', () => {
     await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${event.violatedDirective}: ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+          `${event.violatedDirective}: ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+        );
       });
     });
     try {

@@ -7,8 +7,10 @@ import { startTestApp, type TestApp } from '../support/app';
 
 /** What the API edge promises (docs/decisions/003 and 009): status codes, limits, headers, health, logs. */
 
-const AMPLIFICATION = '{ cooperationNetwork { nodes { municipality { neighbours { municipality { neighbours { municipality { neighbours { municipality { boundary } } } } } } } } } }';
-const NETWORK_PAGE = 'cooperationNetwork { nodes { community degree x y municipality { ags shortName boundary district { name } } } edges { source target weight } }';
+const AMPLIFICATION =
+  '{ cooperationNetwork { nodes { municipality { neighbours { municipality { neighbours { municipality { neighbours { municipality { boundary } } } } } } } } } }';
+const NETWORK_PAGE =
+  'cooperationNetwork { nodes { community degree x y municipality { ags shortName boundary district { name } } } edges { source target weight } }';
 
 /** A logger that keeps its lines, to read what the app logged. */
 function capturingLogger() {
@@ -22,7 +24,8 @@ function capturingLogger() {
   return { logger: createLogger('info', stream), lines };
 }
 
-const post = (app: TestApp, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) => fetch(`${app.url}/graphql`, { method: 'POST', headers, body });
+const post = (app: TestApp, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  fetch(`${app.url}/graphql`, { method: 'POST', headers, body });
 
 let app: TestApp;
 const log = capturingLogger();
@@ -89,7 +92,11 @@ describe('status codes', () => {
     ['more tokens than allowed', JSON.stringify({ query: `{ stats { ${'municipalities '.repeat(2100)} } }` }), 'GRAPHQL_PARSE_FAILED'],
     ['a field that does not exist', '{"query":"{ nothing }"}', 'GRAPHQL_VALIDATION_FAILED'],
     ['a subscription (the schema has none)', '{"query":"subscription S { stats { municipalities } }"}', 'GRAPHQL_VALIDATION_FAILED'],
-    ['a variable of the wrong type', JSON.stringify({ query: 'query ($n: Int) { municipalities(first: $n) { totalCount } }', variables: { n: 'zehn' } }), 'BAD_USER_INPUT'],
+    [
+      'a variable of the wrong type',
+      JSON.stringify({ query: 'query ($n: Int) { municipalities(first: $n) { totalCount } }', variables: { n: 'zehn' } }),
+      'BAD_USER_INPUT',
+    ],
     ['invalid JSON', '{"query": "{ stats { municipalities } }"', 'BAD_REQUEST'],
   ])('answers %s with 400 and a GraphQL error body', async (_what, body, code) => {
     const response = await post(app, body);
@@ -134,7 +141,8 @@ describe('status codes', () => {
 
   it('hides "Did you mean" suggestions in production, and only there', async () => {
     const typo = '{"query":"{ cooperations(filter: { legalForm: GMBX }) { totalCount } stats { municipalitie } }"}';
-    const messages = async (target: TestApp) => ((await (await post(target, typo)).json()) as { errors: Array<{ message: string }> }).errors.map((e) => e.message).join('\n');
+    const messages = async (target: TestApp) =>
+      ((await (await post(target, typo)).json()) as { errors: Array<{ message: string }> }).errors.map((e) => e.message).join('\n');
     const production = await messages(app);
     expect(production).toMatch(/GMBX/);
     expect(production).not.toMatch(/Did you mean/);
@@ -151,7 +159,10 @@ describe('headers', () => {
   it.each(['/graphql', '/api/export/knoten.csv', '/health/live', '/'])('sets the security headers on %s', async (path) => {
     const served = await startTestApp({ serveClient: true });
     try {
-      const response = await fetch(`${served.url}${path}`, path === '/graphql' ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ stats { municipalities } }"}' } : {});
+      const response = await fetch(
+        `${served.url}${path}`,
+        path === '/graphql' ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ stats { municipalities } }"}' } : {},
+      );
       const csp = response.headers.get('content-security-policy') ?? '';
       expect(csp).toMatch(/default-src 'self'/);
       expect(csp).toMatch(/frame-ancestors 'none'/);
@@ -281,7 +292,9 @@ describe('logs', () => {
       });
       await post(logged, JSON.stringify({ query: `query TooMuch ${AMPLIFICATION}` }));
       const lines = own.lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'request');
-      expect(lines).toContainEqual(expect.objectContaining({ reqId: 'log-test-1', method: 'POST', path: '/graphql', status: 200, operation: 'StatsForTheLog', ms: expect.any(Number) }));
+      expect(lines).toContainEqual(
+        expect.objectContaining({ reqId: 'log-test-1', method: 'POST', path: '/graphql', status: 200, operation: 'StatsForTheLog', ms: expect.any(Number) }),
+      );
       expect(lines).toContainEqual(expect.objectContaining({ operation: 'TooMuch', status: 400, errorCode: 'BAD_USER_INPUT', cost: expect.any(Number) }));
       expect(own.lines.join('\n')).not.toMatch(/geheim-123|secretValue|municipalities/);
     } finally {

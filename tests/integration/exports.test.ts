@@ -57,7 +57,10 @@ async function download(name: string, query = 'aufgabe=it'): Promise<Download> {
   const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? '';
   // kooperationsatlas-<name>-<filter>-<date>.<ext>; the data package keeps the name its specification gives it.
   const params = new URLSearchParams(query);
-  const scope = [params.get('aufgabe'), params.get('rechtsform')?.toLowerCase(), params.get('herkunft')?.toLowerCase()].filter(Boolean).map((part) => `-${part}`).join('');
+  const scope = [params.get('aufgabe'), params.get('rechtsform')?.toLowerCase(), params.get('herkunft')?.toLowerCase()]
+    .filter(Boolean)
+    .map((part) => `-${part}`)
+    .join('');
   if (name === 'datapackage.json') expect(filename).toBe('datapackage.json');
   else expect(filename).toMatch(new RegExp(`^kooperationsatlas-${name.replace(/\.[a-z]+$/, '')}${scope}-\\d{4}-\\d{2}-\\d{2}\\.${name.split('.').pop()}$`));
   const bytes = Buffer.from(await response.arrayBuffer());
@@ -75,7 +78,9 @@ function run(command: string, args: string[]): string {
 
 /** Runs a Python snippet that prints one JSON object as its last line. */
 function python<T>(script: string, ...args: string[]): T {
-  const lines = run(PYTHON, ['-c', script, ...args]).trim().split('\n');
+  const lines = run(PYTHON, ['-c', script, ...args])
+    .trim()
+    .split('\n');
   return JSON.parse(lines[lines.length - 1]!) as T;
 }
 
@@ -100,7 +105,10 @@ def read(name, path, **options):
 `;
 
 describe('open exports read back by the tools people use', () => {
-  let datapackage: { resources: Array<{ name: string; path: string; schema?: { fields: Array<{ name: string; type: string }> } }>; kooperationsatlas: { filter: Record<string, string> } };
+  let datapackage: {
+    resources: Array<{ name: string; path: string; schema?: { fields: Array<{ name: string; type: string }> } }>;
+    kooperationsatlas: { filter: Record<string, string> };
+  };
   let packageFile: string;
 
   beforeAll(async () => {
@@ -111,7 +119,17 @@ describe('open exports read back by the tools people use', () => {
 
   it('the data package describes every export under the same filter, with field types (AGS as text)', async () => {
     expect(datapackage.kooperationsatlas.filter).toEqual({ aufgabe: 'it' });
-    const names = ['knoten.csv', 'kanten.csv', 'kooperationen.csv', 'mitglieder.csv', 'knoten-excel.csv', 'netzwerk.geojson', 'kanten.geojson', 'netzwerk.graphml', 'netzwerk.gexf'];
+    const names = [
+      'knoten.csv',
+      'kanten.csv',
+      'kooperationen.csv',
+      'mitglieder.csv',
+      'knoten-excel.csv',
+      'netzwerk.geojson',
+      'kanten.geojson',
+      'netzwerk.graphml',
+      'netzwerk.gexf',
+    ];
     for (const name of names) {
       const { filename, text } = await download(name);
       // Each resource points to the name the file downloads under, so a folder of downloads is the package.
@@ -135,7 +153,19 @@ describe('open exports read back by the tools people use', () => {
     // Nothing before the header: no comment lines, which pandas and GDAL would read as data.
     expect(nodes.text.startsWith('ags,name,')).toBe(true);
     expect(nodes.text.split('\n').some((line) => line.startsWith('#'))).toBe(false);
-    const result = python<{ rows: number; agsType: string; agsOk: boolean; plainAgsOk: boolean; population: number; isolated: number; edges: number; detailed: number; weightOk: boolean; itEverywhere: boolean; unknownEnds: number }>(
+    const result = python<{
+      rows: number;
+      agsType: string;
+      agsOk: boolean;
+      plainAgsOk: boolean;
+      population: number;
+      isolated: number;
+      edges: number;
+      detailed: number;
+      weightOk: boolean;
+      itEverywhere: boolean;
+      unknownEnds: number;
+    }>(
       `${PANDAS_PRELUDE}
 nodes = read('knoten', sys.argv[2])
 plain = pd.read_csv(sys.argv[2], dtype={'ags': str})
@@ -201,7 +231,17 @@ print(json.dumps({'rows': len(excel), 'firstAgs': excel['ags'][0], 'equal': equa
     const cooperations = await download('kooperationen.csv');
     const members = await download('mitglieder.csv');
     const all = await download('kooperationen.csv', '');
-    const result = python<{ cooperations: number; members: number; all: number; orphans: number; byType: Record<string, number>; keysOk: boolean; externalWithoutKey: boolean; sourced: number; itEverywhere: boolean }>(
+    const result = python<{
+      cooperations: number;
+      members: number;
+      all: number;
+      orphans: number;
+      byType: Record<string, number>;
+      keysOk: boolean;
+      externalWithoutKey: boolean;
+      sourced: number;
+      itEverywhere: boolean;
+    }>(
       `${PANDAS_PRELUDE}
 cooperations = read('kooperationen', sys.argv[2])
 members = read('mitglieder', sys.argv[3])
@@ -312,7 +352,12 @@ print(json.dumps({'graphml': graphml, 'gexf': gexf, 'meta': {'lastmodifieddate':
     expect(summary).toMatch(/^\s*ags: String/m);
     const layer = layerOf(file);
     expect(ogrSql(file, `SELECT count(*) AS invalid FROM "${layer}" WHERE NOT ST_IsValid(geometry)`)).toEqual([['invalid', '0']]);
-    expect(ogrSql(file, `SELECT count(*) AS overlaps FROM "${layer}" a JOIN "${layer}" b ON a.rowid < b.rowid WHERE MbrIntersects(a.geometry, b.geometry) AND ST_Area(ST_Intersection(a.geometry, b.geometry)) > 1e-12`)).toEqual([['overlaps', '0']]);
+    expect(
+      ogrSql(
+        file,
+        `SELECT count(*) AS overlaps FROM "${layer}" a JOIN "${layer}" b ON a.rowid < b.rowid WHERE MbrIntersects(a.geometry, b.geometry) AND ST_Area(ST_Intersection(a.geometry, b.geometry)) > 1e-12`,
+      ),
+    ).toEqual([['overlaps', '0']]);
 
     const geojson = JSON.parse(text) as {
       metadata: { attribution: string; repairedBoundaries: string[] };
@@ -323,7 +368,9 @@ print(json.dumps({'graphml': graphml, 'gexf': gexf, 'meta': {'lastmodifieddate':
     expect(geojson.features[0]!.properties).toHaveProperty('community');
     // RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise (shoelace sign, lon/lat as x/y).
     const area = (ring: number[][]) => ring.slice(1).reduce((sum, [x, y], i) => sum + ring[i]![0]! * y! - x! * ring[i]![1]!, 0) / 2;
-    const wrong = geojson.features.filter((f) => f.geometry.coordinates.some(([outer, ...holes]) => area(outer!) <= 0 || holes.some((hole) => area(hole) >= 0)));
+    const wrong = geojson.features.filter((f) =>
+      f.geometry.coordinates.some(([outer, ...holes]) => area(outer!) <= 0 || holes.some((hole) => area(hole) >= 0)),
+    );
     expect(wrong.map((f) => f.id)).toEqual([]);
 
     // What the importer stored, as GDAL sees it: every stored boundary that is invalid was repaired, and every
@@ -331,17 +378,28 @@ print(json.dumps({'graphml': graphml, 'gexf': gexf, 'meta': {'lastmodifieddate':
     const session = app.driver.session();
     const stored = new Map<string, string>();
     try {
-      for (const r of (await session.run('MATCH (m:Municipality) WHERE NOT m:CrossBorder RETURN m.ags AS ags, m.boundary AS boundary')).records) stored.set(r.get('ags'), r.get('boundary'));
+      for (const r of (await session.run('MATCH (m:Municipality) WHERE NOT m:CrossBorder RETURN m.ags AS ags, m.boundary AS boundary')).records)
+        stored.set(r.get('ags'), r.get('boundary'));
     } finally {
       await session.close();
     }
     const storedFile = path.join(DIR, 'stored.geojson');
-    fs.writeFileSync(storedFile, JSON.stringify({ type: 'FeatureCollection', features: [...stored].map(([ags, boundary]) => ({ type: 'Feature', properties: { ags }, geometry: JSON.parse(boundary) })) }));
+    fs.writeFileSync(
+      storedFile,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [...stored].map(([ags, boundary]) => ({ type: 'Feature', properties: { ags }, geometry: JSON.parse(boundary) })),
+      }),
+    );
     const invalidStored = ogrSql(storedFile, 'SELECT ags FROM stored WHERE NOT ST_IsValid(geometry)').map(([, ags]) => ags);
     expect(geojson.metadata.repairedBoundaries).toEqual(expect.arrayContaining(invalidStored));
     const vertices = (coordinates: unknown): string[] => JSON.stringify(coordinates).match(/-?\d+(\.\d+)?,-?\d+(\.\d+)?/g)!;
     const vertexSet = (coordinates: unknown) => [...new Set(vertices(coordinates))].sort();
-    const changed = geojson.features.filter((f) => !geojson.metadata.repairedBoundaries.includes(f.id) && JSON.stringify(vertexSet(f.geometry.coordinates)) !== JSON.stringify(vertexSet(JSON.parse(stored.get(f.id)!).coordinates)));
+    const changed = geojson.features.filter(
+      (f) =>
+        !geojson.metadata.repairedBoundaries.includes(f.id) &&
+        JSON.stringify(vertexSet(f.geometry.coordinates)) !== JSON.stringify(vertexSet(JSON.parse(stored.get(f.id)!).coordinates)),
+    );
     expect(changed.map((f) => f.id)).toEqual([]);
   });
 
@@ -352,8 +410,12 @@ print(json.dumps({'graphml': graphml, 'gexf': gexf, 'meta': {'lastmodifieddate':
     expect(summary).toMatch(/Geometry: Line String/);
     for (const field of ['cooperationIds', 'taskAreas', 'provenance']) expect(summary).toMatch(new RegExp(`^\\s*${field}: StringList`, 'm'));
     const layer = layerOf(file);
-    expect(ogrSql(file, `SELECT count(*) AS bare FROM "${layer}" WHERE cooperationIds IS NULL OR cooperationIds = '' OR provenance IS NULL`)).toEqual([['bare', '0']]);
-    const geojson = JSON.parse(text) as { features: Array<{ properties: { weight: number; cooperationIds: string[] }; geometry: { coordinates: number[][] } }> };
+    expect(ogrSql(file, `SELECT count(*) AS bare FROM "${layer}" WHERE cooperationIds IS NULL OR cooperationIds = '' OR provenance IS NULL`)).toEqual([
+      ['bare', '0'],
+    ]);
+    const geojson = JSON.parse(text) as {
+      features: Array<{ properties: { weight: number; cooperationIds: string[] }; geometry: { coordinates: number[][] } }>;
+    };
     expect(geojson.features.every((f) => f.properties.cooperationIds.length === f.properties.weight && f.geometry.coordinates.length === 2)).toBe(true);
   });
 
@@ -364,7 +426,9 @@ print(json.dumps({'graphml': graphml, 'gexf': gexf, 'meta': {'lastmodifieddate':
     expect(rows).toBe(await count(`MATCH (c:Cooperation {legalForm: 'ZWECKVERBAND'}) RETURN count(c)`));
     const pkg = JSON.parse((await download('datapackage.json', 'rechtsform=ZWECKVERBAND&herkunft=RESEARCHED')).text);
     expect(pkg.kooperationsatlas.filter).toEqual({ rechtsform: 'ZWECKVERBAND', herkunft: 'RESEARCHED' });
-    expect(pkg.resources.find((r: { name: string }) => r.name === 'knoten').path).toMatch(/^kooperationsatlas-knoten-zweckverband-researched-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(pkg.resources.find((r: { name: string }) => r.name === 'knoten').path).toMatch(
+      /^kooperationsatlas-knoten-zweckverband-researched-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
   });
 
   it('rejects an unknown format, a built-in object key, an unknown task area or a bad filter', async () => {

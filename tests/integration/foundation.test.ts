@@ -54,6 +54,22 @@ describe('protection at the API edge', () => {
     expect(response.errors?.[0]?.message).toMatch(/depth/i);
   });
 
+  it('counts depth in fields: fragments neither hide a deep query nor make a shallow one too deep', async () => {
+    // Eleven levels of fields, hidden in one fragment per level: still rejected.
+    const levels = ['types', 'fields', 'type', 'ofType', 'ofType', 'ofType', 'ofType', 'ofType', 'ofType', 'ofType'];
+    const fragments = levels.map(
+      (field, i) =>
+        `fragment F${i} on ${i === 0 ? '__Schema' : i === 1 ? '__Type' : i === 2 ? '__Field' : '__Type'} { ${field} { ${i + 1 < levels.length ? `...F${i + 1}` : 'name'} } }`,
+    );
+    const deep = await app.graphql(`query Deep { __schema { ...F0 } } ${fragments.join(' ')}`);
+    expect(deep.data).toBeUndefined();
+    expect(deep.errors?.[0]?.message).toMatch(/depth/i);
+    // Two levels of fields behind ten nested fragment spreads (more levels than the limit if spreads counted): accepted.
+    const spreads = Array.from({ length: 10 }, (_, i) => `fragment S${i} on Stats { ${i < 9 ? `...S${i + 1}` : 'municipalities'} }`);
+    const shallow = await app.graphql(`query Shallow { stats { ...S0 } } ${spreads.join(' ')}`);
+    expect(shallow.errors).toBeUndefined();
+  });
+
   it('rejects too many aliases', async () => {
     const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: stats { municipalities }`).join(' ');
     const response = await app.graphql(`query Aliases { ${aliases} }`);

@@ -30,7 +30,15 @@ beforeAll(async () => {
   const redirectUri = `${appUrl}/auth/oidc/callback`;
 
   const provider = new Provider(issuer, {
-    clients: [{ client_id: 'kooperationsatlas', client_secret: 'test-secret-of-the-client', redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: 'kooperationsatlas',
+        client_secret: 'test-secret-of-the-client',
+        redirect_uris: [redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     async findAccount(_ctx, sub) {
       const user = USERS[sub];
       return user ? { accountId: sub, claims: async () => ({ sub, ...user }) } : undefined;
@@ -114,7 +122,10 @@ class Browser {
       }
       if (fields.has('login')) fields.set('login', login);
       if (fields.has('password')) fields.set('password', 'irrelevant-in-dev-interactions');
-      next = { url: new URL(form[1]!, next.url).href, init: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() } };
+      next = {
+        url: new URL(form[1]!, next.url).href,
+        init: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() },
+      };
     }
     throw new Error('too many steps');
   }
@@ -135,7 +146,10 @@ describe('OpenID Connect sign-in against a real provider (oidc-provider on loopb
     const first = new Browser();
     expect(await first.signInThrough(`${appUrl}/auth/oidc/login`, sub)).toBe('/?anmeldung=ausstehend');
     expect(first.sessionCookie()).toBeNull();
-    const stored = await shared.db.read('MATCH (a:Account {email: $email}) RETURN a.id AS id, a.role AS role, a.status AS status, a.oidcKey AS key, a.passwordHash AS hash, COUNT { (a)-[:WORKS_FOR]->() } AS municipalities', { email });
+    const stored = await shared.db.read(
+      'MATCH (a:Account {email: $email}) RETURN a.id AS id, a.role AS role, a.status AS status, a.oidcKey AS key, a.passwordHash AS hash, COUNT { (a)-[:WORKS_FOR]->() } AS municipalities',
+      { email },
+    );
     const row = stored.records[0]!.toObject();
     expect(row).toMatchObject({ role: 'STAFF', status: 'PENDING', key: `${issuer}#${sub}`, hash: null, municipalities: 0 });
     const created = await shared.db.read("MATCH (e:AuditEvent {action: 'OIDC_ACCOUNT_CREATED', targetId: $id}) RETURN count(e) AS n", { id: row.id });
@@ -145,7 +159,10 @@ describe('OpenID Connect sign-in against a real provider (oidc-provider on loopb
     const office = await createAccount(shared.db, AccountRole.OFFICE, AccountStatus.ACTIVE, [], 'oidc-office');
     createdIds.push(office.id);
     const officeClient = await signedIn(shared.url, office.email);
-    const confirmed = await officeClient.graphql(`mutation C($id: ID!) { confirmAccount(input: {accountId: $id, municipalityAgs: ["05515000"]}) { account { status municipalityAgs } } }`, { id: row.id });
+    const confirmed = await officeClient.graphql(
+      `mutation C($id: ID!) { confirmAccount(input: {accountId: $id, municipalityAgs: ["05515000"]}) { account { status municipalityAgs } } }`,
+      { id: row.id },
+    );
     expect(confirmed.data!.confirmAccount.account).toEqual({ status: 'ACTIVE', municipalityAgs: ['05515000'] });
 
     const second = new Browser();
@@ -191,7 +208,10 @@ describe('OpenID Connect sign-in against a real provider (oidc-provider on loopb
     const browser = new Browser();
     // Begin a flow but finish it with a forged state.
     const login = await fetch(`${appUrl}/auth/oidc/login`, { redirect: 'manual' });
-    const flowCookie = login.headers.getSetCookie().find((c) => c.startsWith('ka_oidc='))!.split(';')[0]!;
+    const flowCookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('ka_oidc='))!
+      .split(';')[0]!;
     const callback = await fetch(`${appUrl}/auth/oidc/callback?code=forged&state=forged`, { redirect: 'manual', headers: { cookie: flowCookie } });
     expect(callback.status).toBe(302);
     expect(callback.headers.get('location')).toBe('/?anmeldung=fehler');
@@ -206,4 +226,3 @@ describe('OpenID Connect sign-in against a real provider (oidc-provider on loopb
     expect(response.status).toBe(404);
   });
 });
-

@@ -9,7 +9,13 @@ afterAll(async () => {
   await app?.close();
 });
 
-type Names = { municipalities: { totalCount: number; edges: Array<{ cursor: string; node: { ags: string; name: string; population: number } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+type Names = {
+  municipalities: {
+    totalCount: number;
+    edges: Array<{ cursor: string; node: { ags: string; name: string; population: number } }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string };
+  };
+};
 const SEARCH = `query Search($filter: MunicipalityFilter, $orderBy: MunicipalityOrder, $first: Int, $after: String) {
   municipalities(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ags name population } }
@@ -94,7 +100,9 @@ describe('cooperations, task areas, stats', () => {
   });
 
   it('lists the task areas and the stats', async () => {
-    const { data } = await app.graphql<{ taskAreas: Array<{ id: string }>; stats: { municipalities: number } }>('query T { taskAreas { id nameDe proximity efficientScale } stats { municipalities } }');
+    const { data } = await app.graphql<{ taskAreas: Array<{ id: string }>; stats: { municipalities: number } }>(
+      'query T { taskAreas { id nameDe proximity efficientScale } stats { municipalities } }',
+    );
     expect(data!.taskAreas).toHaveLength(30);
     expect(data!.stats.municipalities).toBe(396);
   });

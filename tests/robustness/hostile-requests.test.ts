@@ -94,7 +94,8 @@ function wrongLiterals(type: GraphQLInputType): string[] {
   const nullIfRequired = isNonNullType(type) ? ['null'] : [];
   if (isListType(nullable)) return ['{ a: 1 }', '[[[[1]]]]', ...nullIfRequired];
   const named = nullable as GraphQLNamedType;
-  if (isEnumType(named)) return [`"${named.getValues()[0]!.name}"`, named.getValues()[0]!.name.toLowerCase(), 'NOT_A_VALUE', '1', '[NOT_A_VALUE]', ...nullIfRequired];
+  if (isEnumType(named))
+    return [`"${named.getValues()[0]!.name}"`, named.getValues()[0]!.name.toLowerCase(), 'NOT_A_VALUE', '1', '[NOT_A_VALUE]', ...nullIfRequired];
   if (isInputObjectType(named)) return ['1', '"x"', '[1]', '{ unknownField: 1 }', 'true', ...nullIfRequired];
   const scalar: Record<string, string[]> = {
     Int: ['"1"', '1.5', '2147483648', '-2147483649', 'true', '[1, 2]', '{ a: 1 }', 'ENUM_LIKE', '99999999999999999999999'],
@@ -174,7 +175,13 @@ function positions(arg: GraphQLArgument): Position[] {
       walk(field.type, `${prefix}.${field.name}`, fieldWrap, fieldWrapValue, depth + 1);
     }
   };
-  walk(arg.type, arg.name, (inner) => inner, (inner) => inner, 1);
+  walk(
+    arg.type,
+    arg.name,
+    (inner) => inner,
+    (inner) => inner,
+    1,
+  );
   return result;
 }
 
@@ -199,10 +206,13 @@ function wrongTypeProbes(): Probe[] {
   for (const [kind, field] of roots) {
     for (const arg of field.args) {
       for (const position of positions(arg)) {
-        for (const wrong of wrongLiterals(position.type)) probes.push(graphqlProbe('wrong types (inline)', callWith(kind, field, { [arg.name]: position.literal(wrong) })));
+        for (const wrong of wrongLiterals(position.type))
+          probes.push(graphqlProbe('wrong types (inline)', callWith(kind, field, { [arg.name]: position.literal(wrong) })));
         // As a variable declared with the argument's own type: coercion must refuse the value.
         for (const value of wrongValues(position.type)) {
-          probes.push(graphqlProbe('wrong types (variables)', callWith(kind, field, { [arg.name]: '$v' }, `($v: ${printType(arg.type)})`), { v: position.value(value) }));
+          probes.push(
+            graphqlProbe('wrong types (variables)', callWith(kind, field, { [arg.name]: '$v' }, `($v: ${printType(arg.type)})`), { v: position.value(value) }),
+          );
         }
         if (position.label === arg.name) {
           // Declared with another type than the argument's: validation must refuse the operation.
@@ -248,7 +258,10 @@ function injectionProbes(): Probe[] {
         for (const payload of INJECTIONS) {
           probes.push(graphqlProbe('injection strings', callWith('query', field, { [arg.name]: position.literal(JSON.stringify(payload)) })));
         }
-        for (const payload of INJECTIONS) probes.push(graphqlProbe('injection strings', callWith('query', field, { [arg.name]: '$v' }, `($v: ${printType(arg.type)})`), { v: position.value(payload) }));
+        for (const payload of INJECTIONS)
+          probes.push(
+            graphqlProbe('injection strings', callWith('query', field, { [arg.name]: '$v' }, `($v: ${printType(arg.type)})`), { v: position.value(payload) }),
+          );
       }
     }
   }
@@ -265,17 +278,42 @@ function shapeProbes(): Probe[] {
   const probes: Probe[] = [];
   const neighbours = (depth: number) => `${'neighbours { municipality { '.repeat(depth)}ags${' } }'.repeat(depth)}`;
   for (let depth = 1; depth <= 40; depth += 3) probes.push(graphqlProbe('deep queries', `{ municipality(ags: "05958004") { ${neighbours(depth)} } }`));
-  for (let depth = 2; depth <= 30; depth += 4) probes.push(graphqlProbe('deep queries', `{ __schema { types { ${'fields { type { '.repeat(depth)}name${' } }'.repeat(depth)} } } }`));
-  probes.push(graphqlProbe('deep queries', '{ cooperationNetwork { nodes { municipality { neighbours { municipality { neighbours { municipality { neighbours { municipality { boundary } } } } } } } } } }'));
+  for (let depth = 2; depth <= 30; depth += 4)
+    probes.push(graphqlProbe('deep queries', `{ __schema { types { ${'fields { type { '.repeat(depth)}name${' } }'.repeat(depth)} } } }`));
+  probes.push(
+    graphqlProbe(
+      'deep queries',
+      '{ cooperationNetwork { nodes { municipality { neighbours { municipality { neighbours { municipality { neighbours { municipality { boundary } } } } } } } } } }',
+    ),
+  );
   for (const width of [10, 100, 500, 2000]) probes.push(graphqlProbe('wide queries', `{ stats { ${'municipalities '.repeat(width)} } }`));
-  for (const width of [5, 50, 300]) probes.push(graphqlProbe('wide queries', `{ municipalities(first: 100) { edges { node { ${'boundary '.repeat(width)} } } } }`));
+  for (const width of [5, 50, 300])
+    probes.push(graphqlProbe('wide queries', `{ municipalities(first: 100) { edges { node { ${'boundary '.repeat(width)} } } } }`));
   for (const count of [2, 5, 14, 15, 16, 50, 200]) {
-    probes.push(graphqlProbe('alias bombs', `{ ${Array.from({ length: count }, (_, i) => `a${i}: cooperationNetwork { nodes { municipality { boundary } } }`).join(' ')} }`));
-    probes.push(graphqlProbe('alias bombs', `{ municipality(ags: "05958004") { ${Array.from({ length: count }, (_, i) => `n${i}: neighbours { municipality { boundary } }`).join(' ')} } }`));
-    probes.push(graphqlProbe('alias bombs', `{ ${Array.from({ length: count }, (_, i) => `c${i}: coalitionSuggestions(ags: "05958004", taskArea: "it", options: { limit: 50, maxSize: 6 }) { coalitions { members { boundary } } }`).join(' ')} }`));
+    probes.push(
+      graphqlProbe(
+        'alias bombs',
+        `{ ${Array.from({ length: count }, (_, i) => `a${i}: cooperationNetwork { nodes { municipality { boundary } } }`).join(' ')} }`,
+      ),
+    );
+    probes.push(
+      graphqlProbe(
+        'alias bombs',
+        `{ municipality(ags: "05958004") { ${Array.from({ length: count }, (_, i) => `n${i}: neighbours { municipality { boundary } }`).join(' ')} } }`,
+      ),
+    );
+    probes.push(
+      graphqlProbe(
+        'alias bombs',
+        `{ ${Array.from({ length: count }, (_, i) => `c${i}: coalitionSuggestions(ags: "05958004", taskArea: "it", options: { limit: 50, maxSize: 6 }) { coalitions { members { boundary } } }`).join(' ')} }`,
+      ),
+    );
   }
   for (const levels of [4, 8, 12, 16, 24]) {
-    const chain = Array.from({ length: levels }, (_, i) => `fragment F${i} on Municipality { ...F${i + 1} ...F${i + 1} neighbours { municipality { ags } } }`).join(' ');
+    const chain = Array.from(
+      { length: levels },
+      (_, i) => `fragment F${i} on Municipality { ...F${i + 1} ...F${i + 1} neighbours { municipality { ags } } }`,
+    ).join(' ');
     probes.push(graphqlProbe('fragment bombs', `{ municipality(ags: "05958004") { ...F0 } } ${chain} fragment F${levels} on Municipality { ags boundary }`));
   }
   probes.push(graphqlProbe('fragment bombs', '{ stats { ...A } } fragment A on Stats { ...B } fragment B on Stats { ...A }'));
@@ -289,11 +327,32 @@ function shapeProbes(): Probe[] {
   probes.push(graphqlProbe('operations', 'mutation M { nothing }'));
   probes.push(graphqlProbe('operations', 'query A { stats { municipalities } } query B { stats { taskAreas } }'));
   probes.push(graphqlProbe('operations', 'query A { stats { municipalities } } query A { stats { taskAreas } }'));
-  probes.push({ ...graphqlProbe('operations', 'query A { stats { municipalities } }'), body: JSON.stringify({ query: 'query A { stats { municipalities } }', operationName: 'B' }) });
-  probes.push({ ...graphqlProbe('operations', '{ stats { municipalities } }'), body: JSON.stringify({ query: '{ stats { municipalities } }', variables: 'not an object' }) });
-  probes.push({ ...graphqlProbe('operations', '{ stats { municipalities } }'), body: JSON.stringify({ query: '{ stats { municipalities } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }) });
+  probes.push({
+    ...graphqlProbe('operations', 'query A { stats { municipalities } }'),
+    body: JSON.stringify({ query: 'query A { stats { municipalities } }', operationName: 'B' }),
+  });
+  probes.push({
+    ...graphqlProbe('operations', '{ stats { municipalities } }'),
+    body: JSON.stringify({ query: '{ stats { municipalities } }', variables: 'not an object' }),
+  });
+  probes.push({
+    ...graphqlProbe('operations', '{ stats { municipalities } }'),
+    body: JSON.stringify({ query: '{ stats { municipalities } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }),
+  });
   probes.push({ ...graphqlProbe('operations', ''), body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } }) });
-  for (const text of ['{', '}', '{ stats { municipalities }', 'query {', '"unterminated', '{ stats { municipalities } } }', '\u0000', '#'.repeat(1000), '{ stats(a: $undefined) { municipalities } }', '{ stats { ... } }', '{ 1 }']) {
+  for (const text of [
+    '{',
+    '}',
+    '{ stats { municipalities }',
+    'query {',
+    '"unterminated',
+    '{ stats { municipalities } } }',
+    '\u0000',
+    '#'.repeat(1000),
+    '{ stats(a: $undefined) { municipalities } }',
+    '{ stats { ... } }',
+    '{ 1 }',
+  ]) {
     probes.push(graphqlProbe('syntax errors', text));
   }
   return probes;
@@ -325,7 +384,13 @@ function fuzzProbes(count: number): Probe[] {
 }
 
 function bodyProbes(): Probe[] {
-  const post = (body: string | Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }): Probe => ({ category: 'malformed bodies', method: 'POST', path: '/graphql', headers, body });
+  const post = (body: string | Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }): Probe => ({
+    category: 'malformed bodies',
+    method: 'POST',
+    path: '/graphql',
+    headers,
+    body,
+  });
   const valid = JSON.stringify({ query: '{ stats { municipalities } }' });
   const probes: Probe[] = [
     post(''),
@@ -361,9 +426,24 @@ function bodyProbes(): Probe[] {
     post(valid, { 'content-type': 'application/json', 'content-encoding': 'compress' }),
     post(valid, { 'content-type': '' }),
     post(valid, { 'content-type': 'application/json'.repeat(100) }),
-    { category: 'malformed bodies', method: 'GET', path: `/graphql?query=${encodeURIComponent('{ stats { municipalities } }')}`, headers: { 'apollo-require-preflight': 'true' } },
-    { category: 'malformed bodies', method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { signOut { ok } }')}`, headers: { 'apollo-require-preflight': 'true' } },
-    { category: 'malformed bodies', method: 'GET', path: `/graphql?query=${encodeURIComponent('{ stats { municipalities } }')}&variables=not-json`, headers: { 'apollo-require-preflight': 'true' } },
+    {
+      category: 'malformed bodies',
+      method: 'GET',
+      path: `/graphql?query=${encodeURIComponent('{ stats { municipalities } }')}`,
+      headers: { 'apollo-require-preflight': 'true' },
+    },
+    {
+      category: 'malformed bodies',
+      method: 'GET',
+      path: `/graphql?query=${encodeURIComponent('mutation { signOut { ok } }')}`,
+      headers: { 'apollo-require-preflight': 'true' },
+    },
+    {
+      category: 'malformed bodies',
+      method: 'GET',
+      path: `/graphql?query=${encodeURIComponent('{ stats { municipalities } }')}&variables=not-json`,
+      headers: { 'apollo-require-preflight': 'true' },
+    },
     { category: 'malformed bodies', method: 'GET', path: '/graphql?query[]=a&query[]=b', headers: { 'apollo-require-preflight': 'true' } },
     { category: 'malformed bodies', method: 'PUT', path: '/graphql', headers: { 'content-type': 'application/json' }, body: valid },
     { category: 'malformed bodies', method: 'DELETE', path: '/graphql' },
@@ -375,7 +455,13 @@ function bodyProbes(): Probe[] {
 
 function headerAndPathProbes(): Probe[] {
   const valid = JSON.stringify({ query: 'query Stats { stats { municipalities } }' });
-  const withHeaders = (headers: Record<string, string>): Probe => ({ category: 'malformed headers', method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', ...headers }, body: valid });
+  const withHeaders = (headers: Record<string, string>): Probe => ({
+    category: 'malformed headers',
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: valid,
+  });
   const probes: Probe[] = [
     withHeaders({ 'x-request-id': '<script>alert(1)</script>' }),
     withHeaders({ 'x-request-id': 'a'.repeat(5000) }),
@@ -443,7 +529,9 @@ function rawProbes(): Probe[] {
     raw(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n${body}\r\n0\r\n\r\n`),
     raw(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: -5\r\n\r\n${body}`),
     raw(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\n${body}`),
-    raw(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n`),
+    raw(
+      `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n`,
+    ),
     raw('GET /health/live HTTP/1.1\r\n\r\n'),
     raw('BREW /graphql HTTP/1.1\r\nHost: x\r\n\r\n'),
     raw('GET http://evil.example/health/live HTTP/1.1\r\nHost: x\r\n\r\n'),
@@ -465,7 +553,14 @@ function send(base: URL, probe: Probe): Promise<Outcome> {
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ probe, status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () =>
+          resolve({
+            probe,
+            status: response.statusCode ?? 0,
+            contentType: String(response.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         response.on('error', reject);
       },
     );
@@ -509,7 +604,8 @@ async function sendAll(base: URL, probes: Probe[], concurrency = 8): Promise<Out
   return outcomes;
 }
 
-const describeProbe = (probe: Probe) => `${probe.category}: ${probe.method ?? 'GET'} ${probe.path ?? '(raw)'} ${String(probe.body ?? probe.raw ?? '').slice(0, 300)}`;
+const describeProbe = (probe: Probe) =>
+  `${probe.category}: ${probe.method ?? 'GET'} ${probe.path ?? '(raw)'} ${String(probe.body ?? probe.raw ?? '').slice(0, 300)}`;
 
 /** Text that only the server's internals contain: stack frames, source paths, driver errors, our Cypher. */
 function leakPatterns(): RegExp[] {
@@ -573,7 +669,15 @@ afterAll(async () => {
 
 describe('thousands of hostile requests', () => {
   it('get a 4xx or 2xx, never a 5xx, nothing internal, no payload back, and change nothing', async () => {
-    const probes = [...wrongTypeProbes(), ...injectionProbes(), ...shapeProbes(), ...fuzzProbes(2500), ...bodyProbes(), ...headerAndPathProbes(), ...rawProbes()];
+    const probes = [
+      ...wrongTypeProbes(),
+      ...injectionProbes(),
+      ...shapeProbes(),
+      ...fuzzProbes(2500),
+      ...bodyProbes(),
+      ...headerAndPathProbes(),
+      ...rawProbes(),
+    ];
     expect(probes.length).toBeGreaterThan(2000);
     const started = performance.now();
     const outcomes = await sendAll(base, probes);
@@ -594,18 +698,19 @@ describe('thousands of hostile requests', () => {
       // A raw request that the parser refused may get no answer at all (the socket closes): that is fine.
       if (outcome.status === 0 && outcome.probe.raw === undefined) failures.push(`no answer for ${describeProbe(outcome.probe)}`);
       // Every mutation here has an argument of the wrong type: validation or coercion must refuse it.
-      if (String(outcome.probe.body ?? '').includes('"mutation ') && outcome.status === 200) failures.push(`a mutation ran: ${describeProbe(outcome.probe)} → ${outcome.body.slice(0, 200)}`);
+      if (String(outcome.probe.body ?? '').includes('"mutation ') && outcome.status === 200)
+        failures.push(`a mutation ran: ${describeProbe(outcome.probe)} → ${outcome.body.slice(0, 200)}`);
       const leak = leaks.find((pattern) => pattern.test(outcome.body));
       if (leak) failures.push(`${leak} in the answer to ${describeProbe(outcome.probe)} → ${outcome.body.slice(0, 300)}`);
       // Long payloads never come back (the 20,000-character string, the script tags inside a message).
-      if (outcome.body.includes('a'.repeat(200)) || outcome.body.includes('<script>') || outcome.body.includes('onerror=alert')) failures.push(`payload echoed: ${describeProbe(outcome.probe)} → ${outcome.body.slice(0, 300)}`);
+      if (outcome.body.includes('a'.repeat(200)) || outcome.body.includes('<script>') || outcome.body.includes('onerror=alert'))
+        failures.push(`payload echoed: ${describeProbe(outcome.probe)} → ${outcome.body.slice(0, 300)}`);
       // Without a built client there is no HTML page to serve: every answer is JSON (or empty), except an export.
       const isExport = outcome.status === 200 && (outcome.probe.path ?? '').startsWith('/api/export/');
-      if (outcome.probe.raw === undefined && outcome.body !== '' && !isExport && !/json/.test(outcome.contentType)) failures.push(`${outcome.contentType} for ${describeProbe(outcome.probe)}`);
+      if (outcome.probe.raw === undefined && outcome.body !== '' && !isExport && !/json/.test(outcome.contentType))
+        failures.push(`${outcome.contentType} for ${describeProbe(outcome.probe)}`);
     }
-    console.table(
-      [...tallies].map(([category, t]) => ({ category, requests: t.requests, '5xx': t.fiveHundreds, statuses: [...t.statuses].sort().join(' ') })),
-    );
+    console.table([...tallies].map(([category, t]) => ({ category, requests: t.requests, '5xx': t.fiveHundreds, statuses: [...t.statuses].sort().join(' ') })));
     console.log(`${outcomes.length} requests in ${seconds.toFixed(1)} s, ${outcomes.filter((o) => o.status >= 500).length} with a 5xx`);
     expect(failures.slice(0, 20)).toEqual([]);
     expect(await graphCounts()).toEqual(before);

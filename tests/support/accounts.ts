@@ -44,11 +44,27 @@ export function uniqueEmail(label: string): string {
 }
 
 /** Creates an account directly in the database (as the office would have confirmed it) and returns its id. */
-export async function createAccount(db: Database, role: AccountRole, status: AccountStatus, municipalityAgs: string[], label = role.toLowerCase()): Promise<{ id: string; email: string }> {
+export async function createAccount(
+  db: Database,
+  role: AccountRole,
+  status: AccountStatus,
+  municipalityAgs: string[],
+  label = role.toLowerCase(),
+): Promise<{ id: string; email: string }> {
   const id = randomUUID();
   const email = uniqueEmail(label);
   await new AccountRepository(db).create(
-    { id, email, displayName: `Test ${label}`, passwordHash: await hashPassword(PASSWORD), role, status, confirmedBy: status === AccountStatus.ACTIVE ? 'test' : null, oidcKey: null, municipalityAgs },
+    {
+      id,
+      email,
+      displayName: `Test ${label}`,
+      passwordHash: await hashPassword(PASSWORD),
+      role,
+      status,
+      confirmedBy: status === AccountStatus.ACTIVE ? 'test' : null,
+      oidcKey: null,
+      municipalityAgs,
+    },
     { action: AuditAction.REGISTER, actorId: null, targetId: id, address: null, detail: '{"via":"test"}' },
   );
   return { id, email };

@@ -1,6 +1,12 @@
-import { NavLink, Outlet } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Outlet } from 'react-router';
+import '../shared/account/account.css';
+import { DataProvider } from './DataProvider';
+
+// Its own chunk: the account area needs Apollo and the typed documents, which stay out of the initial JavaScript.
+const AccountMenu = lazy(() => import('../features/account/components/AccountMenu').then((m) => ({ default: m.AccountMenu })));
 import { useTranslation } from 'react-i18next';
-import { changeLanguage } from '../shared/i18n';
+import { NavLink, useLanguageInUrl, useSwitchLanguage } from '../shared/i18n/links';
 
 const NAV_ITEMS = [
   { to: '/', key: 'nav.home', end: true },
@@ -9,11 +15,14 @@ const NAV_ITEMS = [
   { to: '/netzwerk', key: 'nav.network' },
   { to: '/luecken', key: 'nav.gaps' },
   { to: '/daten', key: 'nav.about' },
+  { to: '/hilfe', key: 'nav.help' },
 ] as const;
 
 export function Layout() {
   const { t, i18n } = useTranslation();
   const other = i18n.language === 'en' ? 'de' : 'en';
+  useLanguageInUrl();
+  const switchLanguage = useSwitchLanguage();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -27,7 +36,13 @@ export function Layout() {
             <p className="brand-tagline">{t('app.tagline')}</p>
           </div>
         </div>
-        <button type="button" className="lang-switch" lang={other} aria-label={t('app.switchToLabel')} onClick={() => void changeLanguage(other)}>
+        {/* The account area needs the API; it appears once the Apollo chunk is there and never holds up the page. */}
+        <Suspense fallback={null}>
+          <DataProvider>
+            <AccountMenu />
+          </DataProvider>
+        </Suspense>
+        <button type="button" className="lang-switch" lang={other} aria-label={t('app.switchToLabel')} onClick={() => void switchLanguage(other)}>
           {t('app.switchTo')}
         </button>
         <nav aria-label={t('nav.label')}>

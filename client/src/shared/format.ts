@@ -20,7 +20,10 @@ export function formatPartialDate(value: string, language: string): string {
   const [, year, month, day] = match;
   if (!month) return year!;
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, day ? Number(day) : 1));
-  return new Intl.DateTimeFormat(locale(language), day ? { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' } : { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat(
+    locale(language),
+    day ? { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' } : { timeZone: 'UTC', month: 'long', year: 'numeric' },
+  ).format(date);
 }
 
 /** The host of a source address without "www.", to say where a link goes: "duesseldorf.de". */

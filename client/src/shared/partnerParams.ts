@@ -66,6 +66,39 @@ export function parsePartnerParams(search: URLSearchParams): PartnerParams {
   };
 }
 
+/** Parameters the finder and the dossier read (weights are `w.<KEY>`). */
+export const PARTNER_PARAMETERS = ['ags', 'aufgabe', 'ziel', 'radius', 'kosten', 'tab', 'partner', 'koalition'] as const;
+
+/** A value of the address the finder could not use as given; the page says what it uses instead. */
+export type PartnerParamIssue =
+  | { kind: 'notNumber'; name: 'ziel' | 'radius' | 'kosten'; value: string }
+  | { kind: 'tab'; name: 'tab'; value: string }
+  | { kind: 'weightUnknown'; name: string; value: string }
+  | { kind: 'weightClamped'; name: string; value: string; applied: number };
+
+/**
+ * What `parsePartnerParams` silently corrects, named: a number that is none, an unknown tab, a weight for a criterion
+ * the engine does not have (`knownKeys`, once loaded) or outside 0–10.
+ */
+export function partnerParamIssues(search: URLSearchParams, knownKeys: ReadonlySet<string> | null): PartnerParamIssue[] {
+  const issues: PartnerParamIssue[] = [];
+  for (const name of ['ziel', 'radius', 'kosten'] as const) {
+    const value = search.get(name);
+    if (value !== null && value !== '' && numberOrNull(value) === null) issues.push({ kind: 'notNumber', name, value });
+  }
+  const tab = search.get('tab');
+  if (tab !== null && tab !== 'partner' && tab !== 'koalitionen' && tab !== 'beitreten') issues.push({ kind: 'tab', name: 'tab', value: tab });
+  for (const [name, value] of search) {
+    if (!name.startsWith(WEIGHT_PREFIX)) continue;
+    const key = componentKey(name.slice(WEIGHT_PREFIX.length));
+    const weight = numberOrNull(value);
+    if (!key || (knownKeys && !knownKeys.has(key))) issues.push({ kind: 'weightUnknown', name, value });
+    else if (weight === null) issues.push({ kind: 'weightUnknown', name, value });
+    else if (normaliseWeight(weight) !== weight) issues.push({ kind: 'weightClamped', name, value, applied: normaliseWeight(weight) });
+  }
+  return issues;
+}
+
 /**
  * The partner finder's state lives in the URL (municipality, task area, goals, project cost, weights, tab), so a link
  * reproduces exactly the same view, e.g. /partner?ags=05958036&aufgabe=standesamt&kosten=200000&w.SAME_DISTRICT=3.
@@ -73,10 +106,7 @@ export function parsePartnerParams(search: URLSearchParams): PartnerParams {
 export function usePartnerParams(): [PartnerParams, (changes: Partial<PartnerParams>) => void] {
   const [search, setSearch] = useSearchParams();
   const params = useMemo(() => parsePartnerParams(search), [search]);
-  const update = useCallback(
-    (changes: Partial<PartnerParams>) => setSearch(toSearchParams({ ...params, ...changes }), { replace: true }),
-    [params, setSearch],
-  );
+  const update = useCallback((changes: Partial<PartnerParams>) => setSearch(toSearchParams({ ...params, ...changes }), { replace: true }), [params, setSearch]);
   return [params, update];
 }
 

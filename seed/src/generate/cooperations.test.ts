@@ -15,7 +15,7 @@ for (let row = 0; row < 6; row++)
       shortName: `Gemeinde ${row}${col}`,
       searchName: `gemeinde ${row}${col}`,
       type: 'GEMEINDE',
-      population: 5000 + ((row * 6 + col) * 7919) % 60000,
+      population: 5000 + (((row * 6 + col) * 7919) % 60000),
       populationDate: '2022-12-31',
       areaKm2: 50,
       density: 100,
@@ -37,8 +37,32 @@ const districts: DistrictRecord[] = [
   { key: '05992', name: 'Kreis Ost', type: 'KREIS', stateKey: '05', regionKey: '059' },
 ];
 const taskAreas: TaskAreaRecord[] = [
-  { id: 'bauhof', nameDe: 'Bauhof', nameEn: 'Works yard', examplesDe: '', productArea: '12', productAreaName: null, proximity: 0.9, efficientScale: 20000, sizeFit: 'SIMILAR', typicalLegalForms: ['OEFFENTLICH_RECHTLICHE_VEREINBARUNG'], generatorShare: 3 },
-  { id: 'it', nameDe: 'IT', nameEn: 'IT', examplesDe: '', productArea: '01', productAreaName: null, proximity: 0.1, efficientScale: 150000, sizeFit: 'COMPLEMENTARY', typicalLegalForms: ['ZWECKVERBAND', 'OEFFENTLICH_RECHTLICHE_VEREINBARUNG'], generatorShare: 1 },
+  {
+    id: 'bauhof',
+    nameDe: 'Bauhof',
+    nameEn: 'Works yard',
+    examplesDe: '',
+    productArea: '12',
+    productAreaName: null,
+    proximity: 0.9,
+    efficientScale: 20000,
+    sizeFit: 'SIMILAR',
+    typicalLegalForms: ['OEFFENTLICH_RECHTLICHE_VEREINBARUNG'],
+    generatorShare: 3,
+  },
+  {
+    id: 'it',
+    nameDe: 'IT',
+    nameEn: 'IT',
+    examplesDe: '',
+    productArea: '01',
+    productAreaName: null,
+    proximity: 0.1,
+    efficientScale: 150000,
+    sizeFit: 'COMPLEMENTARY',
+    typicalLegalForms: ['ZWECKVERBAND', 'OEFFENTLICH_RECHTLICHE_VEREINBARUNG'],
+    generatorShare: 1,
+  },
 ];
 const input = { municipalities, districts, borders, taskAreas, researched: [], seed: 7 };
 
@@ -59,7 +83,12 @@ describe('generateCooperations', () => {
   });
 
   it('counts researched records towards the totals', () => {
-    const researched = Array.from({ length: 20 }, (_, i) => ({ ...generateCooperations(input).cooperations[0]!, id: `K${i}`, provenance: 'RESEARCHED' as const, legalForm: 'ZWECKVERBAND' as const }));
+    const researched = Array.from({ length: 20 }, (_, i) => ({
+      ...generateCooperations(input).cooperations[0]!,
+      id: `K${i}`,
+      provenance: 'RESEARCHED' as const,
+      legalForm: 'ZWECKVERBAND' as const,
+    }));
     const without = generateCooperations(input).cooperations.filter((c) => c.legalForm === 'ZWECKVERBAND').length;
     const withResearched = generateCooperations({ ...input, researched }).cooperations.filter((c) => c.legalForm === 'ZWECKVERBAND').length;
     expect(withResearched).toBe(Math.max(0, without - 20));

@@ -96,7 +96,9 @@ export function generateCooperations(input: GeneratorInput): GeneratorResult {
     };
   };
 
-  const municipalities = input.municipalities.filter((m) => m.type !== 'GEMEINDEFREIES_GEBIET' && m.centroid && m.population > 0).sort((a, b) => a.ags.localeCompare(b.ags));
+  const municipalities = input.municipalities
+    .filter((m) => m.type !== 'GEMEINDEFREIES_GEBIET' && m.centroid && m.population > 0)
+    .sort((a, b) => a.ags.localeCompare(b.ags));
   const byAgs = new Map(municipalities.map((m) => [m.ags, m]));
   const neighbours = new Map<string, string[]>();
   for (const border of input.borders) {
@@ -107,7 +109,9 @@ export function generateCooperations(input: GeneratorInput): GeneratorResult {
   const isNeighbour = (a: string, b: string) => neighbours.get(a)?.includes(b) ?? false;
   const byDistrict = new Map<string, MunicipalityRecord[]>();
   for (const m of municipalities) byDistrict.set(m.districtKey, [...(byDistrict.get(m.districtKey) ?? []), m]);
-  const districts = input.districts.filter((d) => d.type !== 'KREISFREIE_STADT' && (byDistrict.get(d.key)?.length ?? 0) >= 2).sort((a, b) => a.key.localeCompare(b.key));
+  const districts = input.districts
+    .filter((d) => d.type !== 'KREISFREIE_STADT' && (byDistrict.get(d.key)?.length ?? 0) >= 2)
+    .sort((a, b) => a.key.localeCompare(b.key));
   // Kreis-wide associations of every municipality exist where a Kreis has few municipalities; in Kreise with
   // dozens of small ones (outside NRW) the Kreis itself takes such tasks instead.
   const compactDistricts = districts.filter((d) => byDistrict.get(d.key)!.length <= 25);
@@ -167,8 +171,12 @@ export function generateCooperations(input: GeneratorInput): GeneratorResult {
   const cooperations: CooperationRecord[] = [];
   const signatures = new Set<string>();
   const add = (form: LegalForm, index: number, task: TaskAreaRecord, name: string, members: MembershipRecord[]): boolean => {
-    const signature = `${task.id}|${members.map((m) => m.key).sort().join(',')}`;
-    if (members.filter((m) => m.kind === 'MUNICIPALITY').length + members.filter((m) => m.kind === 'DISTRICT').length < 2 || signatures.has(signature)) return false;
+    const signature = `${task.id}|${members
+      .map((m) => m.key)
+      .sort()
+      .join(',')}`;
+    if (members.filter((m) => m.kind === 'MUNICIPALITY').length + members.filter((m) => m.kind === 'DISTRICT').length < 2 || signatures.has(signature))
+      return false;
     signatures.add(signature);
     cooperations.push({
       id: `${FORM_PREFIX[form]}${String(index).padStart(5, '0')}`,
@@ -199,10 +207,13 @@ export function generateCooperations(input: GeneratorInput): GeneratorResult {
       const district = pick(districts);
       const pool = byDistrict.get(district.key)!;
       const clients = [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => weighted(pool, (m) => 1 / Math.sqrt(m.population))))];
-      return add('OEFFENTLICH_RECHTLICHE_VEREINBARUNG', index, task, `Öffentlich-rechtliche Vereinbarung ${task.nameDe}: ${district.name} für ${names(clients)}`, [
-        { kind: 'DISTRICT', key: district.key, role: 'LEAD' },
-        ...clients.map((m) => municipality(m, 'DELEGATING')),
-      ]);
+      return add(
+        'OEFFENTLICH_RECHTLICHE_VEREINBARUNG',
+        index,
+        task,
+        `Öffentlich-rechtliche Vereinbarung ${task.nameDe}: ${district.name} für ${names(clients)}`,
+        [{ kind: 'DISTRICT', key: district.key, role: 'LEAD' }, ...clients.map((m) => municipality(m, 'DELEGATING'))],
+      );
     }
     const host = drawHost();
     const count = random() < 0.75 ? 1 : random() < 0.7 ? 2 : 3;
@@ -238,11 +249,21 @@ export function generateCooperations(input: GeneratorInput): GeneratorResult {
         .filter((m) => m.population < host.population)
         .sort((a, b) => haversineKm(a, host) - haversineKm(b, host))
         .slice(0, 12);
-      const chosen = [...new Set(Array.from({ length: 2 + Math.floor(random() * 5) }, () => pick(clients.length > 0 ? clients : [host])))].filter((m) => m.ags !== host.ags);
-      const label = form === 'SHARED_SERVICE_CENTER' ? `Shared Service Center ${task.nameDe} ${shortName(host)}` : `Kommunalunternehmen ${task.nameDe} ${names([host, ...chosen])} AöR`;
+      const chosen = [...new Set(Array.from({ length: 2 + Math.floor(random() * 5) }, () => pick(clients.length > 0 ? clients : [host])))].filter(
+        (m) => m.ags !== host.ags,
+      );
+      const label =
+        form === 'SHARED_SERVICE_CENTER'
+          ? `Shared Service Center ${task.nameDe} ${shortName(host)}`
+          : `Kommunalunternehmen ${task.nameDe} ${names([host, ...chosen])} AöR`;
       return add(form, index, task, label, [municipality(host, 'LEAD'), ...chosen.map((m) => municipality(m, 'DELEGATING'))]);
     }
-    const size = form === 'ARBEITSGEMEINSCHAFT' ? 3 + Math.floor(random() * 8) : form === 'ZWECKVERBAND' ? 2 + Math.floor(random() ** 2 * 7) : 2 + Math.floor(random() * 3);
+    const size =
+      form === 'ARBEITSGEMEINSCHAFT'
+        ? 3 + Math.floor(random() * 8)
+        : form === 'ZWECKVERBAND'
+          ? 2 + Math.floor(random() ** 2 * 7)
+          : 2 + Math.floor(random() * 3);
     const members = cluster(drawHost(), size);
     const withKreis = form === 'ZWECKVERBAND' && random() < 0.15 ? districtByKey.get(members[0]!.districtKey) : undefined;
     const role: MembershipRecord['role'] = form === 'ARBEITSGEMEINSCHAFT' ? 'PARTNER' : 'MEMBER';

@@ -7,7 +7,18 @@ const square = (ags: string, x: number, y: number, size = 0.125): { ags: string;
   feature: {
     type: 'Feature',
     properties: {},
-    geometry: { type: 'Polygon', coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, y],
+          [x + size, y],
+          [x + size, y + size],
+          [x, y + size],
+          [x, y],
+        ],
+      ],
+    },
   },
 });
 

@@ -12,7 +12,7 @@ import type { GeometryCollection, Objects, Topology } from 'topojson-specificati
  */
 export function simplifiedBoundaries(features: Array<{ ags: string; feature: Feature<Polygon | MultiPolygon> }>, keep = 0.12): Map<string, string> {
   const collectionIn: FeatureCollection<Polygon | MultiPolygon> = { type: 'FeatureCollection', features: features.map((f) => f.feature) };
-  const topo = topology({ municipalities: collectionIn }) as unknown as Topology<Objects<{}>>;
+  const topo = topology({ municipalities: collectionIn }) as unknown as Topology<Objects<object>>;
   const pre = presimplify(topo);
   const simple = simplify(pre, quantile(pre, keep));
   const collection = simple.objects.municipalities as GeometryCollection;

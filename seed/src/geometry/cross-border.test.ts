@@ -5,7 +5,22 @@ import { selectCrossBorder } from './cross-border';
 /** A unit square at column `x`, row `y` of a grid (binary-exact corners, so neighbours share vertices). */
 const square = (ags: string, x: number, y: number): { ags: string; feature: Feature<Polygon> } => ({
   ags,
-  feature: { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] } },
+  feature: {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, y],
+          [x + 1, y],
+          [x + 1, y + 1],
+          [x, y + 1],
+          [x, y],
+        ],
+      ],
+    },
+  },
 });
 
 // Two rows; columns 0–1 are the home Land (05), columns 2–5 a neighbour (06).
@@ -31,7 +46,12 @@ describe('selectCrossBorder', () => {
       '06000030-06000031',
     ]);
     // A corner touch counts as a hop and is kept as a touch.
-    expect(borders.filter((b) => b.touch).map((b) => `${b.a}-${b.b}`)).toEqual(['05000010-06000021', '05000011-06000020', '06000020-06000031', '06000021-06000030']);
+    expect(borders.filter((b) => b.touch).map((b) => `${b.a}-${b.b}`)).toEqual([
+      '05000010-06000021',
+      '05000011-06000020',
+      '06000020-06000031',
+      '06000021-06000030',
+    ]);
   });
 
   it('widens its window when units one border away reach beyond it, so no second-hop neighbour is missed', () => {

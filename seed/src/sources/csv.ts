@@ -19,7 +19,13 @@ export function* readCsv(text: string, file: string, report: ImportReport, requi
   let records: Array<{ info: { lines: number }; record: string[] }>;
   try {
     // Files edited on different systems mix CRLF and LF; one line ending keeps records and line numbers right.
-    records = parse(text.replace(/\r\n?/g, '\n'), { skip_empty_lines: true, info: true, bom: true, relax_column_count: true, trim: true }) as unknown as typeof records;
+    records = parse(text.replace(/\r\n?/g, '\n'), {
+      skip_empty_lines: true,
+      info: true,
+      bom: true,
+      relax_column_count: true,
+      trim: true,
+    }) as unknown as typeof records;
   } catch (error) {
     report.problem(file, (error as { lines?: number }).lines ?? 1, `CSV does not parse (${(error as Error).message})`);
     return;

@@ -27,13 +27,26 @@ describe('parseGv100ad', () => {
     const umlaut = municipality.replace('Olsberg, Stadt', 'Möhnesee      ');
     const register = parseGv100ad(umlaut, 'gv.txt', report);
     expect(report.problems).toEqual([]);
-    expect(register.municipalities[0]).toMatchObject({ ags: '05958040', name: 'Möhnesee', type: 'STADT', population: 14634, areaKm2: 181.7, postcode: '59939', districtKey: '05958', regionKey: '059' });
+    expect(register.municipalities[0]).toMatchObject({
+      ags: '05958040',
+      name: 'Möhnesee',
+      type: 'STADT',
+      population: 14634,
+      areaKm2: 181.7,
+      postcode: '59939',
+      districtKey: '05958',
+      regionKey: '059',
+    });
     expect(register.gebietsstand).toBe('2023-11-30');
   });
 
   it('reports malformed lines and duplicates with their line numbers and keeps the rest', () => {
     const report = new ImportReport();
-    const register = parseGv100ad([municipality, 'kurz', municipality, municipality.replace('05958040', '05958044').replace('00000014634', '000000xx634')].join('\n'), 'gv.txt', report);
+    const register = parseGv100ad(
+      [municipality, 'kurz', municipality, municipality.replace('05958040', '05958044').replace('00000014634', '000000xx634')].join('\n'),
+      'gv.txt',
+      report,
+    );
     expect(register.municipalities).toHaveLength(1);
     expect(report.problemLines()).toEqual([
       'gv.txt:2: malformed line: 4 characters instead of 220',
@@ -50,9 +63,33 @@ describe('parseGv100ad', () => {
 
   it('names the Gemeindeverband (Satzart 50) of a municipality, and none for a verbandsfreie Gemeinde', () => {
     const report = new ImportReport();
-    const samtgemeinde = line([[0, '50'], [2, '20231130'], [10, '03151'], [18, '5402'], [22, 'Brome'], [72, 'Brome'], [122, '52']]);
-    const verbandsfrei = line([[0, '50'], [2, '20231130'], [10, '05958'], [18, '0004'], [22, 'Olsberg, Stadt'], [122, '50']]);
-    const member = line([[0, '60'], [2, '20231130'], [10, '03151002'], [18, '5402'], [22, 'Brome, Flecken'], [122, '64'], [128, '00000005000'], [139, '00000003000']]);
+    const samtgemeinde = line([
+      [0, '50'],
+      [2, '20231130'],
+      [10, '03151'],
+      [18, '5402'],
+      [22, 'Brome'],
+      [72, 'Brome'],
+      [122, '52'],
+    ]);
+    const verbandsfrei = line([
+      [0, '50'],
+      [2, '20231130'],
+      [10, '05958'],
+      [18, '0004'],
+      [22, 'Olsberg, Stadt'],
+      [122, '50'],
+    ]);
+    const member = line([
+      [0, '60'],
+      [2, '20231130'],
+      [10, '03151002'],
+      [18, '5402'],
+      [22, 'Brome, Flecken'],
+      [122, '64'],
+      [128, '00000005000'],
+      [139, '00000003000'],
+    ]);
     const unknownType = verbandsfrei.replace('Olsberg, Stadt', 'Kaputt        ').slice(0, 122) + '59' + verbandsfrei.slice(124);
     const register = parseGv100ad([member, municipality, samtgemeinde, verbandsfrei, unknownType].join('\n'), 'gv.txt', report);
     expect(register.municipalities.map((m) => [m.ags, m.associationName, m.associationType])).toEqual([

@@ -47,7 +47,15 @@ describe('parseRegionen', () => {
     ].join('\n');
     const result = parseRegionen(regions, members, { regions: 'r.csv', members: 'rm.csv' }, report, known);
     expect(result.map(({ id, kind, confidence, members: m }) => ({ id, kind, confidence, members: m.map(({ ags, partial }) => ({ ags, partial })) }))).toEqual([
-      { id: 'L001', kind: 'LEADER 2023-2027', confidence: 'MEDIUM', members: [{ ags: '05970008', partial: false }, { ags: '05958036', partial: true }] },
+      {
+        id: 'L001',
+        kind: 'LEADER 2023-2027',
+        confidence: 'MEDIUM',
+        members: [
+          { ags: '05970008', partial: false },
+          { ags: '05958036', partial: true },
+        ],
+      },
       { id: 'L002', kind: 'VITAL.NRW', confidence: 'HIGH', members: [{ ags: '05958012', partial: false }] },
     ]);
     expect(result[0]).toMatchObject({ name: '3-Länder-Eck', sourceUrl: 'https://leader-3le.de/', remark: 'aus 2014-2020 übernommen' });

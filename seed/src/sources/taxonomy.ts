@@ -1,7 +1,16 @@
 import type { LegalForm, TaskAreaRecord } from '../model';
 import type { ImportReport } from '../report';
 
-const LEGAL_FORMS: LegalForm[] = ['ZWECKVERBAND', 'OEFFENTLICH_RECHTLICHE_VEREINBARUNG', 'VERWALTUNGSVEREINBARUNG', 'AOER', 'GMBH', 'ARBEITSGEMEINSCHAFT', 'SHARED_SERVICE_CENTER', 'OTHER'];
+const LEGAL_FORMS: LegalForm[] = [
+  'ZWECKVERBAND',
+  'OEFFENTLICH_RECHTLICHE_VEREINBARUNG',
+  'VERWALTUNGSVEREINBARUNG',
+  'AOER',
+  'GMBH',
+  'ARBEITSGEMEINSCHAFT',
+  'SHARED_SERVICE_CENTER',
+  'OTHER',
+];
 
 /** Reads schema/taxonomy/task-areas.json, the project's own task-area taxonomy, and checks every entry. */
 export function parseTaxonomy(text: string, file: string, report: ImportReport): TaskAreaRecord[] {

@@ -20,7 +20,9 @@ function geometryProblem(geometry: unknown): string | null {
   const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
   if (type === 'Polygon') return Array.isArray(coordinates) && coordinates.length > 0 && coordinates.every(isRing) ? null : 'Polygon coordinates do not parse';
   if (type === 'MultiPolygon')
-    return Array.isArray(coordinates) && coordinates.length > 0 && coordinates.every((polygon) => Array.isArray(polygon) && polygon.length > 0 && polygon.every(isRing))
+    return Array.isArray(coordinates) &&
+      coordinates.length > 0 &&
+      coordinates.every((polygon) => Array.isArray(polygon) && polygon.length > 0 && polygon.every(isRing))
       ? null
       : 'MultiPolygon coordinates do not parse';
   return `geometry type ${String(type)} is not a Polygon or MultiPolygon`;

@@ -68,6 +68,20 @@ export interface ExportMember {
   role: string;
 }
 
+/** One municipality doing a task alone among cooperating neighbours (the gap analysis, for the commissioner's office). */
+export interface ExportGap {
+  ags: string;
+  name: string;
+  districtKey: string;
+  districtName: string;
+  regionName: string;
+  population: number;
+  taskArea: string;
+  neighbours: number;
+  cooperatingNeighbours: number;
+  share: number;
+}
+
 export type FieldType = 'string' | 'integer' | 'number' | 'list';
 export type CellValue = string | number | null | readonly string[];
 
@@ -106,16 +120,25 @@ const field = <Row>(name: keyof Row & string, type: FieldType, description: stri
 export const NODES_TABLE: Table<ExportNode> = {
   resource: 'knoten',
   title: 'Gemeinden (Knoten) / municipalities (nodes)',
-  description: 'Die 396 Gemeinden Nordrhein-Westfalens mit ihren Netzwerkmaßen unter dem Filter / the 396 municipalities of NRW with their network metrics under the filter',
+  description:
+    'Die 396 Gemeinden Nordrhein-Westfalens mit ihren Netzwerkmaßen unter dem Filter / the 396 municipalities of NRW with their network metrics under the filter',
   primaryKey: ['ags'],
   columns: [
-    field('ags', 'string', 'Amtlicher Gemeindeschlüssel, 8 Ziffern, als Text (führende Null) / official municipality key, 8 digits, text', { constraints: { required: true, unique: true, ...AGS } }),
+    field('ags', 'string', 'Amtlicher Gemeindeschlüssel, 8 Ziffern, als Text (führende Null) / official municipality key, 8 digits, text', {
+      constraints: { required: true, unique: true, ...AGS },
+    }),
     field('name', 'string', 'Name der Gemeinde (VG250 GEN) / short name'),
-    field('districtKey', 'string', 'Kreisschlüssel, 5 Ziffern (bei kreisfreien Städten deren eigener) / district key, 5 digits', { constraints: { pattern: '^\\d{5}$' } }),
+    field('districtKey', 'string', 'Kreisschlüssel, 5 Ziffern (bei kreisfreien Städten deren eigener) / district key, 5 digits', {
+      constraints: { pattern: '^\\d{5}$' },
+    }),
     field('population', 'integer', 'Einwohner am 31.12.2022 (Destatis GV100AD) / population'),
     field('longitude', 'number', 'Längengrad des Schwerpunkts, WGS84 / centroid longitude'),
     field('latitude', 'number', 'Breitengrad des Schwerpunkts, WGS84 / centroid latitude'),
-    field('community', 'integer', 'Louvain-Community, nach Größe nummeriert (0 = größte); leer ohne Kooperation unter dem Filter / community, numbered by size; empty without any tie'),
+    field(
+      'community',
+      'integer',
+      'Louvain-Community, nach Größe nummeriert ab 1 (1 = größte); leer ohne Kooperation unter dem Filter / community, numbered by size from 1 (1 = largest); empty without any tie',
+    ),
     field('degree', 'integer', 'Zahl der Gemeinden, mit denen sie kooperiert / number of municipalities it cooperates with'),
     field('weightedDegree', 'integer', 'Gemeinsame Kooperationen, summiert über ihre Verbindungen / shared cooperations summed over its ties'),
     field('betweenness', 'number', 'Normierte Betweenness-Zentralität (0–1) / normalised betweenness centrality'),
@@ -127,7 +150,8 @@ export const NODES_TABLE: Table<ExportNode> = {
 export const EDGES_TABLE: Table<ExportEdge> = {
   resource: 'kanten',
   title: 'Kooperationsbeziehungen (Kanten) / ties (edges)',
-  description: 'Je ein Gemeindepaar, das unter dem Filter mindestens eine Kooperation teilt (ungerichtet) / one row per pair of municipalities sharing cooperations (undirected)',
+  description:
+    'Je ein Gemeindepaar, das unter dem Filter mindestens eine Kooperation teilt (ungerichtet) / one row per pair of municipalities sharing cooperations (undirected)',
   primaryKey: ['source', 'target'],
   foreignKeys: [
     { fields: ['source'], reference: { resource: 'knoten', fields: ['ags'] } },
@@ -141,7 +165,11 @@ export const EDGES_TABLE: Table<ExportEdge> = {
     field('weight', 'integer', 'Zahl der gemeinsamen Kooperationen / number of shared cooperations'),
     field('cooperationIds', 'list', 'Kennungen der gemeinsamen Kooperationen (siehe kooperationen.csv) / ids of the shared cooperations'),
     field('taskAreas', 'list', 'Aufgabenfelder dieser Kooperationen (Taxonomie des Kooperationsatlas) / task areas they cover'),
-    field('provenance', 'list', `Herkunft dieser Kooperationen (${Object.values(Provenance).join(', ')}; RESEARCHED = aus öffentlicher Quelle recherchiert) / where the records come from`),
+    field(
+      'provenance',
+      'list',
+      `Herkunft dieser Kooperationen (${Object.values(Provenance).join(', ')}; RESEARCHED = aus öffentlicher Quelle recherchiert) / where the records come from`,
+    ),
   ],
 };
 
@@ -154,16 +182,23 @@ export const COOPERATIONS_TABLE: Table<ExportCooperation> = {
     field('id', 'string', 'Kennung der Kooperation / cooperation id', { constraints: { required: true, unique: true } }),
     field('name', 'string', 'Name / name'),
     field('legalForm', 'string', 'Rechtsform (GkG NRW) / legal form', { constraints: { enum: Object.values(LegalForm) } }),
-    field('status', 'string', 'Stand laut Quelle: ACTIVE aktiv, ENDED beendet, PLANNED geplant, UNCLEAR unklar / status', { constraints: { enum: Object.values(CooperationStatus) } }),
+    field('status', 'string', 'Stand laut Quelle: ACTIVE aktiv, ENDED beendet, PLANNED geplant, UNCLEAR unklar / status', {
+      constraints: { enum: Object.values(CooperationStatus) },
+    }),
     field('startYear', 'integer', 'Jahr des Beginns, wo bekannt / year it began, where known'),
     field('taskAreas', 'list', 'Aufgabenfelder (Taxonomie des Kooperationsatlas) / task areas'),
     field('seat', 'string', 'Sitz oder ausführende Stelle / seat or performing body'),
     field('description', 'string', 'Aufgaben in Kürze / what it does'),
     field('sourceUrl', 'string', 'Quelle (Satzung, Amtsblatt, Ratsvorlage, eigene Seite) / source', { format: 'uri' }),
     field('sourceDate', 'string', 'Datum der Quelle als YYYY, YYYY-MM oder YYYY-MM-DD / date of the source'),
-    field('confidence', 'string', 'HIGH: Quelle nennt Mitglieder und Bestand; MEDIUM: genannt, Stand oder Vollständigkeit unklar; LOW: erschlossen / confidence', {
-      constraints: { enum: Object.values(Confidence) },
-    }),
+    field(
+      'confidence',
+      'string',
+      'HIGH: Quelle nennt Mitglieder und Bestand; MEDIUM: genannt, Stand oder Vollständigkeit unklar; LOW: erschlossen / confidence',
+      {
+        constraints: { enum: Object.values(Confidence) },
+      },
+    ),
     field('evidence', 'string', 'Was die Quelle über die Beteiligten sagt (sinngemäß) / what the source says about who cooperates'),
     field('remark', 'string', 'Hinweis, z. B. wenn die Mitgliederliste unvollständig ist / remark, e.g. an incomplete member list'),
     field('provenance', 'string', 'Herkunft des Datensatzes / where the record comes from', { constraints: { enum: Object.values(Provenance) } }),
@@ -180,10 +215,36 @@ export const MEMBERS_TABLE: Table<ExportMember> = {
     field('memberType', 'string', 'MUNICIPALITY Gemeinde, DISTRICT Kreis, COOPERATION andere Kooperation, EXTERNAL Partner außerhalb / member type', {
       constraints: { required: true, enum: Object.values(MemberKind) },
     }),
-    field('key', 'string', 'AGS (8 Ziffern), Kreisschlüssel (5 Ziffern) oder Kennung der Kooperation, als Text; leer bei externen Partnern / key; empty for an external partner'),
+    field(
+      'key',
+      'string',
+      'AGS (8 Ziffern), Kreisschlüssel (5 Ziffern) oder Kennung der Kooperation, als Text; leer bei externen Partnern / key; empty for an external partner',
+    ),
     field('name', 'string', 'Name des Mitglieds / member name'),
     field('role', 'string', 'MEMBER Mitglied, LEAD übernimmt die Aufgabe für andere, DELEGATING gibt sie ab, PARTNER / role', {
       constraints: { enum: Object.values(MemberRole) },
     }),
+  ],
+};
+
+export const GAPS_TABLE: Table<ExportGap> = {
+  resource: 'luecken',
+  title: 'Kooperationslücken / cooperation gaps',
+  description:
+    'Gemeinden, die eine Aufgabe allein erledigen, während mehr als die Hälfte ihrer NRW-Nachbarn darin kooperiert / municipalities doing a task alone while more than half of their NRW neighbours cooperate in it',
+  primaryKey: ['ags', 'taskArea'],
+  columns: [
+    field('ags', 'string', 'Amtlicher Gemeindeschlüssel, 8 Ziffern, als Text (führende Null) / official municipality key, 8 digits, text', {
+      constraints: { required: true, ...AGS },
+    }),
+    field('name', 'string', 'Name der Gemeinde / short name'),
+    field('districtKey', 'string', 'Kreisschlüssel, 5 Ziffern, als Text / district key, 5 digits, text', { constraints: { pattern: '^\\d{5}$' } }),
+    field('districtName', 'string', 'Kreis oder kreisfreie Stadt / district'),
+    field('regionName', 'string', 'Regierungsbezirk / administrative region'),
+    field('population', 'integer', 'Einwohner am 31.12.2022 (Destatis GV100AD) / population'),
+    field('taskArea', 'string', 'Aufgabenfeld (Taxonomie des Kooperationsatlas) / task area'),
+    field('neighbours', 'integer', 'Nachbargemeinden in NRW / neighbours in NRW'),
+    field('cooperatingNeighbours', 'integer', 'davon in einer Kooperation der Aufgabe / of those, cooperating in the task'),
+    field('share', 'number', 'Anteil kooperierender Nachbarn (0–1) / share of cooperating neighbours'),
   ],
 };

@@ -5,14 +5,66 @@ const data: ExportData = {
   meta: { snapshotDate: '2026-12-01', attribution: '© GeoBasis-DE / BKG 2016 (Daten verändert)', filter: { taskArea: 'it', legalForm: 'ZWECKVERBAND' } },
   network: {
     nodes: [
-      { ags: '05334024', name: 'Roetgen', districtKey: '05334', population: 8756, longitude: 6.2, latitude: 50.65, community: 0, degree: 1, weightedDegree: 2, betweenness: 0.12345, layoutX: 1.5, layoutY: -2 },
-      { ags: '05334032', name: 'Stolberg (Rhld.)', districtKey: '05334', population: 56000, longitude: 6.23, latitude: 50.77, community: null, degree: 1, weightedDegree: 2, betweenness: 0, layoutX: 3, layoutY: 4.25 },
+      {
+        ags: '05334024',
+        name: 'Roetgen',
+        districtKey: '05334',
+        population: 8756,
+        longitude: 6.2,
+        latitude: 50.65,
+        community: 0,
+        degree: 1,
+        weightedDegree: 2,
+        betweenness: 0.12345,
+        layoutX: 1.5,
+        layoutY: -2,
+      },
+      {
+        ags: '05334032',
+        name: 'Stolberg (Rhld.)',
+        districtKey: '05334',
+        population: 56000,
+        longitude: 6.23,
+        latitude: 50.77,
+        community: null,
+        degree: 1,
+        weightedDegree: 2,
+        betweenness: 0,
+        layoutX: 3,
+        layoutY: 4.25,
+      },
     ],
-    edges: [{ source: '05334024', sourceName: 'Roetgen', target: '05334032', targetName: 'Stolberg (Rhld.)', weight: 2, cooperationIds: ['K01', 'K02'], taskAreas: ['it', 'vhs'], provenance: ['RESEARCHED'] }],
+    edges: [
+      {
+        source: '05334024',
+        sourceName: 'Roetgen',
+        target: '05334032',
+        targetName: 'Stolberg (Rhld.)',
+        weight: 2,
+        cooperationIds: ['K01', 'K02'],
+        taskAreas: ['it', 'vhs'],
+        provenance: ['RESEARCHED'],
+      },
+    ],
   },
   register: {
     cooperations: [
-      { id: 'K01', name: '=HYPERLINK("http://example.invalid")', legalForm: 'ZWECKVERBAND', status: 'ACTIVE', startYear: 1999, taskAreas: ['it'], seat: null, description: 'IT; gemeinsam', sourceUrl: 'https://example.invalid/satzung', sourceDate: '2018-11', confidence: 'HIGH', evidence: null, remark: null, provenance: 'RESEARCHED' },
+      {
+        id: 'K01',
+        name: '=HYPERLINK("http://example.invalid")',
+        legalForm: 'ZWECKVERBAND',
+        status: 'ACTIVE',
+        startYear: 1999,
+        taskAreas: ['it'],
+        seat: null,
+        description: 'IT; gemeinsam',
+        sourceUrl: 'https://example.invalid/satzung',
+        sourceDate: '2018-11',
+        confidence: 'HIGH',
+        evidence: null,
+        remark: null,
+        provenance: 'RESEARCHED',
+      },
     ],
     members: [
       { cooperationId: 'K01', memberType: 'MUNICIPALITY', key: '05334024', name: 'Roetgen', role: 'LEAD' },
@@ -48,7 +100,12 @@ describe('datapackage.json', () => {
   const pkg = JSON.parse(render('datapackage.json')) as {
     name: string;
     kooperationsatlas: { filter: Record<string, string> };
-    resources: Array<{ name: string; path: string; dialect?: { delimiter: string }; schema?: { fields: Array<{ name: string; type: string; decimalChar?: string }> } }>;
+    resources: Array<{
+      name: string;
+      path: string;
+      dialect?: { delimiter: string };
+      schema?: { fields: Array<{ name: string; type: string; decimalChar?: string }> };
+    }>;
   };
 
   it('describes every file the route serves, under the download name of the same filter and date', () => {
@@ -62,7 +119,10 @@ describe('datapackage.json', () => {
   it('lists the fields of each table in the order of its CSV header, AGS and keys as strings', () => {
     for (const resource of pkg.resources.filter((r) => r.schema)) {
       const file = (Object.keys(EXPORT_FORMATS) as ExportFile[]).find((f) => exportFileName(f, '2026-12-01', data.meta.filter) === resource.path)!;
-      const header = EXPORT_FORMATS[file].render(data).replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
+      const header = EXPORT_FORMATS[file]
+        .render(data)
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0]!;
       expect(header.split(resource.dialect?.delimiter ?? ',')).toEqual(resource.schema!.fields.map((f) => f.name));
     }
     const fieldOf = (resource: string, field: string) => pkg.resources.find((r) => r.name === resource)!.schema!.fields.find((f) => f.name === field)!;
@@ -83,6 +143,16 @@ describe('graph and map exports', () => {
   it('GraphML names nodes with a label key; GeoJSON has the AGS as feature id and edges as lines', () => {
     expect(render('netzwerk.graphml')).toContain('<node id="05334024"><data key="label">Roetgen</data>');
     const edges = JSON.parse(render('kanten.geojson'));
-    expect(edges.features[0]).toMatchObject({ id: '05334024-05334032', geometry: { type: 'LineString', coordinates: [[6.2, 50.65], [6.23, 50.77]] }, properties: { cooperationIds: ['K01', 'K02'] } });
+    expect(edges.features[0]).toMatchObject({
+      id: '05334024-05334032',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [6.2, 50.65],
+          [6.23, 50.77],
+        ],
+      },
+      properties: { cooperationIds: ['K01', 'K02'] },
+    });
   });
 });

@@ -18,7 +18,7 @@ import {
 } from './export-tables';
 import { asMultiPolygon, rewind, type Area } from './geometry';
 
-export type { ExportCooperation, ExportEdge, ExportMember, ExportNode } from './export-tables';
+export type { ExportCooperation, ExportEdge, ExportGap, ExportMember, ExportNode } from './export-tables';
 
 /**
  * The open exports: CSV (plain and for a German Excel), GeoJSON (RFC 7946), GraphML, GEXF 1.3, the register's own
@@ -63,8 +63,13 @@ const CREATOR = 'Kooperationsatlas NRW';
 /** The filter in words, for descriptions. */
 export function filterLabel(filter: ExportFilter): string {
   return (
-    [filter.taskArea && `Aufgabe ${filter.taskArea}`, filter.legalForm && `Rechtsform ${filter.legalForm}`, filter.provenance && `Herkunft ${filter.provenance}`].filter(Boolean).join(', ') ||
-    'alle Kooperationen'
+    [
+      filter.taskArea && `Aufgabe ${filter.taskArea}`,
+      filter.legalForm && `Rechtsform ${filter.legalForm}`,
+      filter.provenance && `Herkunft ${filter.provenance}`,
+    ]
+      .filter(Boolean)
+      .join(', ') || 'alle Kooperationen'
   );
 }
 
@@ -101,7 +106,7 @@ function need<T>(value: T | undefined, what: ExportNeed): T {
 // ---------------------------------------------------------------------------------------------------------------
 // CSV
 
-type Dialect = 'standard' | 'excel';
+export type Dialect = 'standard' | 'excel';
 
 /** A text cell Excel would run as a formula (CSV injection); the Excel variant prefixes it with an apostrophe. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -117,7 +122,7 @@ function cell(value: CellValue, dialect: Dialect): string {
  * Plain CSV (UTF-8, `,`, `.` as decimal point, header line first and nothing before it), or the variant a German
  * Excel opens by double click: a UTF-8 byte order mark, `;` between fields, a decimal comma, CRLF line ends.
  */
-function tableCsv<Row>(table: Table<Row>, rows: Row[], dialect: Dialect): string {
+export function tableCsv<Row>(table: Table<Row>, rows: Row[], dialect: Dialect): string {
   const columns = table.columns.map((column) => column.name);
   const records = rows.map((row) => Object.fromEntries(table.columns.map((column) => [column.name, cell(column.value(row), dialect)])));
   return stringify(records, {
@@ -166,20 +171,20 @@ export function nodesGeoJson(data: ExportData): string {
 /** The ties as lines between the two municipalities' centroids, with what they share. */
 export function edgesGeoJson(data: ExportData): string {
   const { nodes, edges } = need(data.network, 'network');
-  const position = new Map(nodes.flatMap((node) => (node.longitude === null || node.latitude === null ? [] : [[node.ags, [node.longitude, node.latitude]] as const])));
+  const position = new Map(
+    nodes.flatMap((node) => (node.longitude === null || node.latitude === null ? [] : [[node.ags, [node.longitude, node.latitude]] as const])),
+  );
   const collection: FeatureCollection & { metadata: unknown } = {
     type: 'FeatureCollection',
     metadata: geoMetadata(data, 'Kooperationsbeziehungen zwischen Gemeinden NRW (Linie zwischen den Schwerpunkten)'),
     features: edges
       .filter((edge) => position.has(edge.source) && position.has(edge.target))
-      .map(
-      (edge): Feature<LineString> => ({
+      .map((edge): Feature<LineString> => ({
         type: 'Feature',
         id: `${edge.source}-${edge.target}`,
         properties: propertiesOf(EDGES_TABLE.columns, edge),
         geometry: { type: 'LineString', coordinates: [[...position.get(edge.source)!], [...position.get(edge.target)!]] },
-      }),
-    ),
+      })),
   };
   return JSON.stringify(collection);
 }
@@ -222,7 +227,11 @@ export function gexf(data: ExportData): string {
     pretty: false,
     // Only creator, description and keywords become <meta> children: GEXF 1.3 allows nothing else there.
     pedantic: true,
-    formatNode: (_key, attributes) => ({ label: attributes.label as string, attributes: attributes.attributes as Record<string, unknown>, viz: { x: attributes.x as number, y: attributes.y as number } }),
+    formatNode: (_key, attributes) => ({
+      label: attributes.label as string,
+      attributes: attributes.attributes as Record<string, unknown>,
+      viz: { x: attributes.x as number, y: attributes.y as number },
+    }),
     formatEdge: (_key, attributes) => ({ weight: attributes.weight as number, attributes: attributes.attributes as Record<string, unknown> }),
   });
 }
@@ -237,7 +246,8 @@ export function graphml(data: ExportData): string {
   const { nodes, edges } = need(data.network, 'network');
   const nodeColumns = NODES_TABLE.columns.filter((column) => column.name !== 'ags');
   const edgeColumns = [EDGES_TABLE.columns.find((column) => column.name === 'weight')!, ...GRAPH_EDGE_COLUMNS];
-  const key = (name: string, target: 'graph' | 'node' | 'edge', type: string, id = name) => `  <key id="${id}" for="${target}" attr.name="${name}" attr.type="${type}"/>`;
+  const key = (name: string, target: 'graph' | 'node' | 'edge', type: string, id = name) =>
+    `  <key id="${id}" for="${target}" attr.name="${name}" attr.type="${type}"/>`;
   const dataElements = <Row>(columns: Array<Column<Row>>, row: Row) =>
     columns
       .map((column) => [GRAPHML_NAMES[column.name] ?? column.name, listText(column.value(row))] as const)
@@ -260,7 +270,10 @@ export function graphml(data: ExportData): string {
     `    <data key="attribution">${xml(data.meta.attribution)}</data>`,
     `    <data key="description">${xml(graphDescription(data))}</data>`,
     ...nodes.map((node) => `    <node id="${xml(node.ags)}"><data key="label">${xml(node.name)}</data>${dataElements(nodeColumns, node)}</node>`),
-    ...edges.map((edge) => `    <edge id="${xml(`${edge.source}-${edge.target}`)}" source="${xml(edge.source)}" target="${xml(edge.target)}">${dataElements(edgeColumns, edge)}</edge>`),
+    ...edges.map(
+      (edge) =>
+        `    <edge id="${xml(`${edge.source}-${edge.target}`)}" source="${xml(edge.source)}" target="${xml(edge.target)}">${dataElements(edgeColumns, edge)}</edge>`,
+    ),
     '  </graph>',
     '</graphml>',
   ];
@@ -304,7 +317,12 @@ function tableResource<Row>(table: Table<Row>, dialect: Dialect, path: string) {
       missingValues: [''],
       ...(table.primaryKey ? { primaryKey: table.primaryKey } : {}),
       ...(table.foreignKeys
-        ? { foreignKeys: table.foreignKeys.map((fk) => ({ fields: fk.fields, reference: { resource: `${fk.reference.resource}${suffix}`, fields: fk.reference.fields } })) }
+        ? {
+            foreignKeys: table.foreignKeys.map((fk) => ({
+              fields: fk.fields,
+              reference: { resource: `${fk.reference.resource}${suffix}`, fields: fk.reference.fields },
+            })),
+          }
         : {}),
     },
   };
@@ -326,9 +344,18 @@ export function datapackage(data: ExportData): string {
         version: snapshotDate,
         keywords: ['interkommunale Zusammenarbeit', 'Nordrhein-Westfalen', 'Gemeinden', 'Zweckverband', 'Netzwerk'],
         sources: [
-          { title: 'Verwaltungsgrenzen: © GeoBasis-DE / BKG 2016 (Daten verändert), VG250, Datenlizenz Deutschland – Namensnennung – 2.0', path: 'https://www.govdata.de/dl-de/by-2-0' },
-          { title: 'Statistik: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV100AD, Gebietsstand 30.11.2023, dl-de/by-2.0', path: 'https://www.govdata.de/dl-de/by-2-0' },
-          { title: 'Kooperationen: Register des Kooperationsatlas NRW, recherchiert aus Satzungen, Amtsblättern, Ratsunterlagen und den Seiten der Beteiligten (Quelle je Kooperation in sourceUrl)' },
+          {
+            title: 'Verwaltungsgrenzen: © GeoBasis-DE / BKG 2016 (Daten verändert), VG250, Datenlizenz Deutschland – Namensnennung – 2.0',
+            path: 'https://www.govdata.de/dl-de/by-2-0',
+          },
+          {
+            title: 'Statistik: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV100AD, Gebietsstand 30.11.2023, dl-de/by-2.0',
+            path: 'https://www.govdata.de/dl-de/by-2-0',
+          },
+          {
+            title:
+              'Kooperationen: Register des Kooperationsatlas NRW, recherchiert aus Satzungen, Amtsblättern, Ratsunterlagen und den Seiten der Beteiligten (Quelle je Kooperation in sourceUrl)',
+          },
         ],
         // Not part of the standard (custom properties are allowed): the filter as the API takes it.
         kooperationsatlas: { snapshotDate, attribution, filter: filterQuery(filter), filterLabel: filterLabel(filter) },
@@ -357,7 +384,12 @@ function csvFormat<Row>(table: Table<Row>, dialect: Dialect, needs: readonly Exp
   return { contentType: CSV, needs, render: (data) => tableCsv(table, rows(data), dialect), describe: (path) => tableResource(table, dialect, path) };
 }
 
-function fileFormat(contentType: string, needs: readonly ExportNeed[], render: (data: ExportData) => string, resource: { name: string; format: string; title: string; description: string }): ExportFormat {
+function fileFormat(
+  contentType: string,
+  needs: readonly ExportNeed[],
+  render: (data: ExportData) => string,
+  resource: { name: string; format: string; title: string; description: string },
+): ExportFormat {
   return { contentType, needs, render, describe: (path) => ({ ...resource, path, mediatype: contentType.split(';')[0] }) };
 }
 
@@ -397,7 +429,8 @@ export const EXPORT_FORMATS = {
     name: 'netzwerk-gexf',
     format: 'gexf',
     title: 'Kooperationsnetz als GEXF 1.3 (Gephi) / network as GEXF 1.3',
-    description: 'Knoten mit label, viz:position aus dem berechneten Layout (ForceAtlas2) und den Maßen aus knoten.csv; Kanten mit weight, cooperationIds, taskAreas, provenance',
+    description:
+      'Knoten mit label, viz:position aus dem berechneten Layout (ForceAtlas2) und den Maßen aus knoten.csv; Kanten mit weight, cooperationIds, taskAreas, provenance',
   }),
   'datapackage.json': { contentType: 'application/json; charset=utf-8', needs: [], render: datapackage },
 } satisfies Record<string, ExportFormat>;

@@ -3,8 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { asMultiPolygon, findDefects, repairLayer, rewind, signedArea, type Shape } from './geometry';
 
 const polygon = (...rings: Position[][]): Polygon => ({ type: 'Polygon', coordinates: rings });
-const square = (x: number, y: number, size: number): Position[] => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
-const areaOf = (shape: Shape) => (shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates).reduce((sum, [outer, ...holes]) => sum + Math.abs(signedArea(outer!)) - holes.reduce((h, ring) => h + Math.abs(signedArea(ring)), 0), 0);
+const square = (x: number, y: number, size: number): Position[] => [
+  [x, y],
+  [x + size, y],
+  [x + size, y + size],
+  [x, y + size],
+  [x, y],
+];
+const areaOf = (shape: Shape) =>
+  (shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates).reduce(
+    (sum, [outer, ...holes]) => sum + Math.abs(signedArea(outer!)) - holes.reduce((h, ring) => h + Math.abs(signedArea(ring)), 0),
+    0,
+  );
 
 describe('rewind (RFC 7946)', () => {
   it('turns exterior rings counter-clockwise and holes clockwise, whatever they were', () => {
@@ -19,20 +29,59 @@ describe('rewind (RFC 7946)', () => {
 
 describe('findDefects', () => {
   it('accepts neighbours that share a border vertex for vertex', () => {
-    expect(findDefects([{ key: 'a', geometry: polygon(square(0, 0, 2)) }, { key: 'b', geometry: polygon([...square(2, 0, 2)].reverse()) }]).size).toBe(0);
+    expect(
+      findDefects([
+        { key: 'a', geometry: polygon(square(0, 0, 2)) },
+        { key: 'b', geometry: polygon([...square(2, 0, 2)].reverse()) },
+      ]).size,
+    ).toBe(0);
   });
 
   it('finds a ring that crosses itself and a ring that runs onto a neighbour', () => {
-    const figureEight = polygon([[0, 0], [4, 4], [4, 0], [0, 2], [0, 0]]);
+    const figureEight = polygon([
+      [0, 0],
+      [4, 4],
+      [4, 0],
+      [0, 2],
+      [0, 0],
+    ]);
     expect([...findDefects([{ key: 'eight', geometry: figureEight }])]).toEqual([0]);
-    const bulge = polygon([[0, 0], [2, 0], [2, 0.5], [2.5, 1], [2, 1.5], [2, 2], [0, 2], [0, 0]]);
-    expect([...findDefects([{ key: 'a', geometry: bulge }, { key: 'b', geometry: polygon(square(2, 0, 2)) }, { key: 'far', geometry: polygon(square(10, 10, 1)) }])].sort()).toEqual([0, 1]);
+    const bulge = polygon([
+      [0, 0],
+      [2, 0],
+      [2, 0.5],
+      [2.5, 1],
+      [2, 1.5],
+      [2, 2],
+      [0, 2],
+      [0, 0],
+    ]);
+    expect(
+      [
+        ...findDefects([
+          { key: 'a', geometry: bulge },
+          { key: 'b', geometry: polygon(square(2, 0, 2)) },
+          { key: 'far', geometry: polygon(square(10, 10, 1)) },
+        ]),
+      ].sort(),
+    ).toEqual([0, 1]);
   });
 });
 
 describe('repairLayer', () => {
   it('keeps the main loop of a ring that folds back over itself and drops the fold', () => {
-    const result = repairLayer([{ key: 'eight', geometry: polygon([[0, 0], [4, 4], [4, 0], [0, 2], [0, 0]]) }]);
+    const result = repairLayer([
+      {
+        key: 'eight',
+        geometry: polygon([
+          [0, 0],
+          [4, 4],
+          [4, 0],
+          [0, 2],
+          [0, 0],
+        ]),
+      },
+    ]);
     expect(result.repaired).toEqual(['eight']);
     expect(result.unrepaired).toEqual([]);
     expect(findDefects(result.shapes).size).toBe(0);
@@ -42,7 +91,23 @@ describe('repairLayer', () => {
 
   it('gives an overlap to one of the two shapes and leaves every other shape as it was', () => {
     const far: Shape = { key: 'far', geometry: polygon(square(10, 10, 1)) };
-    const shapes: Shape[] = [{ key: 'a', geometry: polygon([[0, 0], [2, 0], [2, 0.5], [2.5, 1], [2, 1.5], [2, 2], [0, 2], [0, 0]]) }, { key: 'b', geometry: polygon(square(2, 0, 2)) }, far];
+    const shapes: Shape[] = [
+      {
+        key: 'a',
+        geometry: polygon([
+          [0, 0],
+          [2, 0],
+          [2, 0.5],
+          [2.5, 1],
+          [2, 1.5],
+          [2, 2],
+          [0, 2],
+          [0, 0],
+        ]),
+      },
+      { key: 'b', geometry: polygon(square(2, 0, 2)) },
+      far,
+    ];
     const result = repairLayer(shapes);
     expect(result.repaired).toEqual(['a', 'b']);
     expect(result.shapes[2]).toBe(far);

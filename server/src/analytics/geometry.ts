@@ -48,20 +48,28 @@ export function rewind(geometry: Area): Area {
     signedArea(outer!) < 0 ? [...outer!].reverse() : outer!,
     ...holes.map((hole) => (signedArea(hole) > 0 ? [...hole].reverse() : hole)),
   ];
-  return geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: orient(geometry.coordinates) } : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(orient) };
+  return geometry.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: orient(geometry.coordinates) }
+    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(orient) };
 }
 
 /**
  * Every boundary as a MultiPolygon: one geometry type per layer, so GDAL, QGIS and shapefile or GeoPackage
  * conversions see a MultiPolygon layer instead of an untyped mix of 392 Polygons and 4 MultiPolygons.
  */
-export const asMultiPolygon = (geometry: Area): MultiPolygon => (geometry.type === 'MultiPolygon' ? geometry : { type: 'MultiPolygon', coordinates: [geometry.coordinates] });
+export const asMultiPolygon = (geometry: Area): MultiPolygon =>
+  geometry.type === 'MultiPolygon' ? geometry : { type: 'MultiPolygon', coordinates: [geometry.coordinates] };
 
 const orientation = (a: Position, b: Position, c: Position) => Math.sign((b[0]! - a[0]!) * (c[1]! - a[1]!) - (b[1]! - a[1]!) * (c[0]! - a[0]!));
 const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
 /** c lies on segment ab, strictly between its ends (given that a, b, c are collinear). */
 const between = (a: Position, b: Position, c: Position) =>
-  !same(a, c) && !same(b, c) && Math.min(a[0]!, b[0]!) <= c[0]! && c[0]! <= Math.max(a[0]!, b[0]!) && Math.min(a[1]!, b[1]!) <= c[1]! && c[1]! <= Math.max(a[1]!, b[1]!);
+  !same(a, c) &&
+  !same(b, c) &&
+  Math.min(a[0]!, b[0]!) <= c[0]! &&
+  c[0]! <= Math.max(a[0]!, b[0]!) &&
+  Math.min(a[1]!, b[1]!) <= c[1]! &&
+  c[1]! <= Math.max(a[1]!, b[1]!);
 
 interface Segment {
   shape: number;
@@ -76,7 +84,9 @@ function conflict(s: Segment, t: Segment): boolean {
   const o3 = orientation(t.a, t.b, s.a);
   const o4 = orientation(t.a, t.b, s.b);
   if (o1 * o2 < 0 && o3 * o4 < 0) return true;
-  return (o1 === 0 && between(s.a, s.b, t.a)) || (o2 === 0 && between(s.a, s.b, t.b)) || (o3 === 0 && between(t.a, t.b, s.a)) || (o4 === 0 && between(t.a, t.b, s.b));
+  return (
+    (o1 === 0 && between(s.a, s.b, t.a)) || (o2 === 0 && between(s.a, s.b, t.b)) || (o3 === 0 && between(t.a, t.b, s.a)) || (o4 === 0 && between(t.a, t.b, s.b))
+  );
 }
 
 /**
@@ -163,14 +173,17 @@ function depth(geometry: Area, x: number, y: number): number {
   return total;
 }
 
-const absoluteArea = (geometry: Area) => polygonsOf(geometry).reduce((sum, [outer, ...holes]) => sum + Math.abs(signedArea(outer!)) - holes.reduce((h, ring) => h + Math.abs(signedArea(ring)), 0), 0);
+const absoluteArea = (geometry: Area) =>
+  polygonsOf(geometry).reduce((sum, [outer, ...holes]) => sum + Math.abs(signedArea(outer!)) - holes.reduce((h, ring) => h + Math.abs(signedArea(ring)), 0), 0);
 
 /** Rebuilds the given shapes from the faces of their noded linework (see the comment at the top). */
 function rebuild(shapes: Shape[], indices: number[]): Map<number, Area> {
   const factory = new GeometryFactory();
   const reader = new GeoJSONReader(factory);
   const writer = new GeoJSONWriter();
-  const lines = indices.flatMap((index) => polygonsOf(shapes[index]!.geometry).flatMap((polygon) => polygon.map((ring) => reader.read({ type: 'LineString', coordinates: ring }))));
+  const lines = indices.flatMap((index) =>
+    polygonsOf(shapes[index]!.geometry).flatMap((polygon) => polygon.map((ring) => reader.read({ type: 'LineString', coordinates: ring }))),
+  );
   const polygonizer = new Polygonizer();
   polygonizer.add(UnaryUnionOp.union(factory.createGeometryCollection(lines)));
   const faces = new Map<number, unknown[]>(indices.map((index) => [index, []]));
@@ -199,5 +212,9 @@ export function repairLayer(shapes: Shape[]): RepairResult {
   const repaired = shapes.map((shape, index) => (rebuilt.has(index) ? { key: shape.key, geometry: rebuilt.get(index)! } : shape));
   const reader = new GeoJSONReader(new GeometryFactory());
   const unrepaired = defects.filter((index) => !rebuilt.has(index) || !IsValidOp.isValid(reader.read(repaired[index]!.geometry)));
-  return { shapes: repaired, repaired: [...rebuilt.keys()].map((index) => shapes[index]!.key).sort(), unrepaired: unrepaired.map((index) => shapes[index]!.key).sort() };
+  return {
+    shapes: repaired,
+    repaired: [...rebuilt.keys()].map((index) => shapes[index]!.key).sort(),
+    unrepaired: unrepaired.map((index) => shapes[index]!.key).sort(),
+  };
 }

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { InlineNetworkAnalyzer, WorkerNetworkAnalyzer } from './network-analyzer';
 
 const input = {
-  nodes: Array.from({ length: 30 }, (_, i) => ({ ags: String(i).padStart(8, '0'), districtKey: i < 15 ? '05958' : '05966', longitude: 7 + (i % 6) * 0.1, latitude: 51 + Math.floor(i / 6) * 0.1 })),
-  edges: Array.from({ length: 40 }, (_, i) => ({ source: String(i % 30).padStart(8, '0'), target: String((i * 7 + 3) % 30).padStart(8, '0'), weight: 1 + (i % 3) })).filter((e) => e.source !== e.target),
+  nodes: Array.from({ length: 30 }, (_, i) => ({
+    ags: String(i).padStart(8, '0'),
+    districtKey: i < 15 ? '05958' : '05966',
+    longitude: 7 + (i % 6) * 0.1,
+    latitude: 51 + Math.floor(i / 6) * 0.1,
+  })),
+  edges: Array.from({ length: 40 }, (_, i) => ({
+    source: String(i % 30).padStart(8, '0'),
+    target: String((i * 7 + 3) % 30).padStart(8, '0'),
+    weight: 1 + (i % 3),
+  })).filter((e) => e.source !== e.target),
 };
 
 describe('the network analyzer in a worker thread', () => {

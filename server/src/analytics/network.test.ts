@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { analyzeNetwork, districtDensities, findGaps } from './network';
 
 // Two tight groups of four (one per Kreis) joined by a single bridge between a4 and b1.
-const nodes = ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'b4'].map((ags, i) => ({ ags, districtKey: ags.startsWith('a') ? 'KA' : 'KB', longitude: 7 + i * 0.1, latitude: 51 }));
+const nodes = ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'b4'].map((ags, i) => ({
+  ags,
+  districtKey: ags.startsWith('a') ? 'KA' : 'KB',
+  longitude: 7 + i * 0.1,
+  latitude: 51,
+}));
 const clique = (names: string[]) => names.flatMap((s, i) => names.slice(i + 1).map((t) => ({ source: s, target: t, weight: 3 })));
 const edges = [...clique(['a1', 'a2', 'a3', 'a4']), ...clique(['b1', 'b2', 'b3', 'b4']), { source: 'a4', target: 'b1', weight: 1 }];
 
@@ -13,7 +18,11 @@ describe('analyzeNetwork', () => {
     expect(result.communityCount).toBe(2);
     expect(new Set(['a1', 'a2', 'a3', 'a4'].map((a) => community[a])).size).toBe(1);
     expect(community.a1).not.toBe(community.b1);
-    const top = [...result.nodes].sort((x, y) => y.betweenness - x.betweenness).slice(0, 2).map((n) => n.ags).sort();
+    const top = [...result.nodes]
+      .sort((x, y) => y.betweenness - x.betweenness)
+      .slice(0, 2)
+      .map((n) => n.ags)
+      .sort();
     expect(top).toEqual(['a4', 'b1']);
     expect(result.nodes.find((n) => n.ags === 'a4')).toMatchObject({ degree: 4, weightedDegree: 10 });
     expect(result.modularity).toBeGreaterThan(0.3);
@@ -26,8 +35,8 @@ describe('analyzeNetwork', () => {
     const result = analyzeNetwork({ nodes: [...nodes, { ags: 'b5', districtKey: 'KB', longitude: 7.9, latitude: 51 }, lonely], edges: bigger });
     const community = Object.fromEntries(result.nodes.map((n) => [n.ags, n.community]));
     expect(community.z9).toBeNull();
-    expect(community.b1).toBe(0); // the five b's are the largest community
-    expect(community.a1).toBe(1);
+    expect(community.b1).toBe(1); // the five b's are the largest community, numbered from 1
+    expect(community.a1).toBe(2);
     expect(result.communityCount).toBe(2);
     expect(result.isolatedCount).toBe(1);
   });

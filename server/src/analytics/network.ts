@@ -13,7 +13,7 @@ export interface NetworkInput {
 
 export interface NodeMetrics {
   ags: string;
-  /** Louvain community, numbered by size (0 = largest); null for a municipality without any tie under the filter. */
+  /** Louvain community, numbered by size from 1 (1 = largest); null for a municipality without any tie under the filter. */
   community: number | null;
   degree: number;
   weightedDegree: number;
@@ -35,8 +35,9 @@ export interface NetworkAnalysis {
 
 /**
  * Louvain's community ids carry no meaning; renumbered by size (largest first, ties by their smallest AGS) they are
- * stable across filters and the largest communities get the first, most distinct colours. Isolated municipalities
- * get none.
+ * stable across filters and the largest communities get the first, most distinct colours. Numbered from 1, the way a
+ * reader counts: the page, the API and every export show the same number ("Community 1" is community 1 in the CSV).
+ * Isolated municipalities get none.
  */
 function renumberCommunities(graph: Graph, communities: Record<string, number>): Map<string, number | null> {
   const members = new Map<number, string[]>();
@@ -50,7 +51,7 @@ function renumberCommunities(graph: Graph, communities: Record<string, number>):
   const ordered = [...members.values()].map((list) => list.sort()).sort((x, y) => y.length - x.length || (x[0]! < y[0]! ? -1 : 1));
   const result = new Map<string, number | null>();
   graph.forEachNode((ags) => result.set(ags, null));
-  ordered.forEach((list, index) => list.forEach((ags) => result.set(ags, index)));
+  ordered.forEach((list, index) => list.forEach((ags) => result.set(ags, index + 1)));
   return result;
 }
 
@@ -62,12 +63,17 @@ export function analyzeNetwork(input: NetworkInput, seed = 'kooperationsatlas'):
   const graph = new Graph({ type: 'undirected' });
   for (const node of input.nodes) graph.addNode(node.ags, { x: node.longitude, y: node.latitude * 1.5 });
   for (const edge of input.edges) {
-    if (graph.hasNode(edge.source) && graph.hasNode(edge.target) && !graph.hasEdge(edge.source, edge.target)) graph.addEdge(edge.source, edge.target, { weight: edge.weight });
+    if (graph.hasNode(edge.source) && graph.hasNode(edge.target) && !graph.hasEdge(edge.source, edge.target))
+      graph.addEdge(edge.source, edge.target, { weight: edge.weight });
   }
   const detailed = louvain.detailed(graph, { getEdgeWeight: 'weight', rng: seedrandom(seed) });
   const community = renumberCommunities(graph, detailed.communities);
   const betweenness = betweennessCentrality(graph, { normalized: true, getEdgeWeight: null });
-  const positions = forceAtlas2(graph, { iterations: 60, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 1000 } });
+  const positions = forceAtlas2(graph, {
+    iterations: 60,
+    getEdgeWeight: 'weight',
+    settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 1000 },
+  });
   const nodes = graph.mapNodes((ags) => ({
     ags,
     community: community.get(ags) ?? null,
@@ -78,7 +84,12 @@ export function analyzeNetwork(input: NetworkInput, seed = 'kooperationsatlas'):
     y: Math.round(positions[ags]!.y * 1000) / 1000,
   }));
   const isolatedCount = nodes.filter((n) => n.community === null).length;
-  return { nodes, communityCount: new Set(nodes.map((n) => n.community).filter((c) => c !== null)).size, isolatedCount, modularity: Math.round(detailed.modularity * 1000) / 1000 };
+  return {
+    nodes,
+    communityCount: new Set(nodes.map((n) => n.community).filter((c) => c !== null)).size,
+    isolatedCount,
+    modularity: Math.round(detailed.modularity * 1000) / 1000,
+  };
 }
 
 export interface DistrictDensity {

@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { AppError, isClientVisibleCode } from '../shared/errors';
-import { germanValidationMessage } from '../shared/validation-messages';
+import { englishValidationMessage, germanValidationMessage } from '../shared/validation-messages';
 import { boundedError, currentRequest, type Logger } from './logger';
 
 /** Longest message a GraphQL error carries to the client. */
@@ -25,11 +25,21 @@ interface ValidationProblem {
   children?: ValidationProblem[];
 }
 
+/** Each failed field with its rules in both languages, by the names a person knows (fields keep the API path). */
 function flattenValidation(problems: ValidationProblem[], prefix = ''): Array<{ field: string; problems: string[]; problemsDe: string[] }> {
   return problems.flatMap((p) => {
     const field = prefix ? `${prefix}.${p.property}` : p.property;
     const rules = Object.entries(p.constraints ?? {});
-    const own = rules.length > 0 ? [{ field, problems: rules.map(([, message]) => message), problemsDe: rules.map(([rule, message]) => germanValidationMessage(field, rule, message)) }] : [];
+    const own =
+      rules.length > 0
+        ? [
+            {
+              field,
+              problems: rules.map(([rule, message]) => englishValidationMessage(field, rule, message)),
+              problemsDe: rules.map(([rule, message]) => germanValidationMessage(field, rule, message)),
+            },
+          ]
+        : [];
     return [...own, ...flattenValidation(p.children ?? [], field)];
   });
 }
@@ -44,14 +54,13 @@ export function formatError(logger: Logger, production: boolean) {
     const original = (error as { originalError?: unknown } | null)?.originalError;
     // type-graphql reports class-validator failures with extensions.validationErrors; name the fields (nested
     // ones as weights.proximity) and their rules, never the values.
-    const validationErrors = (formatted.extensions?.validationErrors ?? (original as { extensions?: { validationErrors?: unknown } } | undefined)?.extensions?.validationErrors) as
-      | ValidationProblem[]
-      | undefined;
+    const validationErrors = (formatted.extensions?.validationErrors ??
+      (original as { extensions?: { validationErrors?: unknown } } | undefined)?.extensions?.validationErrors) as ValidationProblem[] | undefined;
     const record = currentRequest();
     if (Array.isArray(validationErrors)) {
       const details = flattenValidation(validationErrors);
       const messageDe = `Ungültige Eingabe: ${details.flatMap((d) => d.problemsDe).join(' ')}`;
-      const messageEn = `Invalid input: ${details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ')}`;
+      const messageEn = `Invalid input: ${details.flatMap((d) => d.problems).join(' ')}`;
       if (record) record.errorCode ??= 'BAD_USER_INPUT';
       return { message: `${messageDe} / ${messageEn}`, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', messageDe, messageEn, fields: details } };
     }

@@ -28,7 +28,14 @@ const isGraphQL = (req: IncomingMessage) => pathOf(req).startsWith('/graphql');
  * Sends an error in the shape the client expects: a GraphQL response (`errors[].extensions.code`) on /graphql,
  * `{ error, code, messageDe, messageEn }` elsewhere; the status comes from the one table in shared/errors.ts.
  */
-export function sendError(req: IncomingMessage, res: Response, code: KnownErrorCode, messageDe: string, messageEn: string, extra: Record<string, unknown> = {}): void {
+export function sendError(
+  req: IncomingMessage,
+  res: Response,
+  code: KnownErrorCode,
+  messageDe: string,
+  messageEn: string,
+  extra: Record<string, unknown> = {},
+): void {
   recordOf(req).errorCode = code;
   const message = `${messageDe} / ${messageEn}`;
   res.status(httpStatusOf(code));
@@ -138,9 +145,17 @@ export function responseSizeCap(maxBytes = MAX_RESPONSE_BYTES): RequestHandler {
 /** Which body-parser and router failures are the client's, with the code they get. */
 const CLIENT_FAILURES: Record<string, { code: KnownErrorCode; de: string; en: string }> = {
   'entity.parse.failed': { code: 'BAD_REQUEST', de: 'Der Rumpf der Anfrage ist kein gültiges JSON.', en: 'The request body is not valid JSON.' },
-  'entity.too.large': { code: 'PAYLOAD_TOO_LARGE', de: `Die Anfrage ist zu groß (höchstens ${MAX_BODY}).`, en: `The request is too large (at most ${MAX_BODY}).` },
+  'entity.too.large': {
+    code: 'PAYLOAD_TOO_LARGE',
+    de: `Die Anfrage ist zu groß (höchstens ${MAX_BODY}).`,
+    en: `The request is too large (at most ${MAX_BODY}).`,
+  },
   'encoding.unsupported': { code: 'UNSUPPORTED_MEDIA_TYPE', de: 'Diese Kodierung wird nicht unterstützt.', en: 'This content encoding is not supported.' },
-  'charset.unsupported': { code: 'UNSUPPORTED_MEDIA_TYPE', de: 'Dieser Zeichensatz wird nicht unterstützt (nur UTF-8).', en: 'This charset is not supported (UTF-8 only).' },
+  'charset.unsupported': {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    de: 'Dieser Zeichensatz wird nicht unterstützt (nur UTF-8).',
+    en: 'This charset is not supported (UTF-8 only).',
+  },
   'request.aborted': { code: 'BAD_REQUEST', de: 'Die Anfrage wurde abgebrochen.', en: 'The request was aborted.' },
   'request.size.invalid': { code: 'BAD_REQUEST', de: 'Die Länge der Anfrage stimmt nicht.', en: 'The request length does not match its content.' },
 };
@@ -166,11 +181,13 @@ export function errorHandler(): ErrorRequestHandler {
       log.warn({ kind: failure.type ?? (error instanceof Error ? error.name : typeof error), status }, 'rejected request');
       return sendError(req, res, 'BAD_REQUEST', 'Ungültige Anfrage.', 'Invalid request.');
     }
-    log.error({ err: { type: error instanceof Error ? error.name : typeof error, message: bounded(error instanceof Error ? error.message : String(error)) } }, 'internal error');
+    log.error(
+      { err: { type: error instanceof Error ? error.name : typeof error, message: bounded(error instanceof Error ? error.message : String(error)) } },
+      'internal error',
+    );
     return sendError(req, res, 'INTERNAL_SERVER_ERROR', 'Interner Fehler.', 'Internal server error.');
   };
 }
 
 /** JSON 404 for every path no route answered (the API, health, exports, and anything that is not a page). */
-export const notFound: RequestHandler = (req, res) =>
-  sendError(req, res, 'NOT_FOUND', 'Diese Adresse gibt es nicht.', 'There is nothing at this address.');
+export const notFound: RequestHandler = (req, res) => sendError(req, res, 'NOT_FOUND', 'Diese Adresse gibt es nicht.', 'There is nothing at this address.');

@@ -19,7 +19,11 @@ export function bounded(text: string, max = MAX_LOG_TEXT): string {
 /** The first lines of an error's stack, bounded: enough to find the bug, never a wall of text. */
 export function boundedError(error: unknown): { type: string; message: string; stack?: string } {
   if (!(error instanceof Error)) return { type: typeof error, message: bounded(String(error)) };
-  const stack = error.stack?.split('\n').slice(1, 8).map((line) => line.trim()).join(' | ');
+  const stack = error.stack
+    ?.split('\n')
+    .slice(1, 8)
+    .map((line) => line.trim())
+    .join(' | ');
   return { type: error.name, message: bounded(error.message), ...(stack ? { stack: bounded(stack, 1000) } : {}) };
 }
 

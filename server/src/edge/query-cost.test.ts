@@ -1,6 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isEnumType, isInputObjectType, isListType, isNonNullType, Kind, parse, typeFromAST, validate, type DefinitionNode, type GraphQLInputType, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  Kind,
+  parse,
+  typeFromAST,
+  validate,
+  type DefinitionNode,
+  type GraphQLInputType,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../config';
 import { buildAppSchema } from '../schema';
@@ -13,7 +28,8 @@ beforeAll(async () => {
 
 const cost = (query: string, variables: Record<string, unknown> = {}) => operationCost(schema, parse(query), undefined, variables);
 
-const AMPLIFICATION = '{ cooperationNetwork { nodes { municipality { neighbours { municipality { neighbours { municipality { neighbours { municipality { boundary } } } } } } } } } }';
+const AMPLIFICATION =
+  '{ cooperationNetwork { nodes { municipality { neighbours { municipality { neighbours { municipality { neighbours { municipality { boundary } } } } } } } } } }';
 
 describe('the size table', () => {
   it('has an entry for every list field of the schema, and none for a field that is gone', () => {
@@ -33,7 +49,9 @@ describe('the cost of an operation', () => {
 
   it('counts every alias', () => {
     const one = cost('{ cooperationNetwork { nodes { municipality { boundary } } } }');
-    const three = cost('{ a: cooperationNetwork { nodes { municipality { boundary } } } b: cooperationNetwork { nodes { municipality { boundary } } } c: cooperationNetwork { nodes { municipality { boundary } } } }');
+    const three = cost(
+      '{ a: cooperationNetwork { nodes { municipality { boundary } } } b: cooperationNetwork { nodes { municipality { boundary } } } c: cooperationNetwork { nodes { municipality { boundary } } } }',
+    );
     expect(three).toBe(3 * one);
   });
 
@@ -41,13 +59,15 @@ describe('the cost of an operation', () => {
     const page = (first: number) => cost(`{ municipalities(first: ${first}) { edges { node { ags boundary } } } }`);
     expect(page(100)).toBeGreaterThan(4 * page(20));
     expect(cost('query ($first: Int) { municipalities(first: $first) { edges { node { ags boundary } } } }', { first: 100 })).toBe(page(100));
-    const partners = (limit: number) => cost(`{ partnerSuggestions(ags: "05958004", taskArea: "it", options: { limit: ${limit} }) { candidates { municipality { boundary } } } }`);
+    const partners = (limit: number) =>
+      cost(`{ partnerSuggestions(ags: "05958004", taskArea: "it", options: { limit: ${limit} }) { candidates { municipality { boundary } } } }`);
     // The search itself is paid once; each candidate adds what is selected for it (here a boundary).
     const perCandidate = (partners(20) - partners(10)) / 10;
     expect(perCandidate).toBeGreaterThan(25);
     expect(partners(50) - partners(10)).toBe(40 * perCandidate);
     expect(cost('{ partnerSuggestions(ags: "05958004", taskArea: "it") { candidates { municipality { boundary } } } }')).toBe(partners(10));
-    const groups = (maxSize: number) => cost(`{ coalitionSuggestions(ags: "05958004", taskArea: "it", options: { maxSize: ${maxSize} }) { coalitions { members { boundary } } } }`);
+    const groups = (maxSize: number) =>
+      cost(`{ coalitionSuggestions(ags: "05958004", taskArea: "it", options: { maxSize: ${maxSize} }) { coalitions { members { boundary } } } }`);
     expect(groups(6)).toBeGreaterThan(groups(2));
   });
 
@@ -72,7 +92,10 @@ function clientDocuments(): Array<{ file: string; definitions: readonly Definiti
     .filter((file) => /\.tsx?$/.test(file) && !file.startsWith(`gql${path.sep}`))
     .map((file) => path.join(root, file));
   return files.flatMap((file) =>
-    [...fs.readFileSync(file, 'utf8').matchAll(/\bgraphql\(\s*`([^`]*)`/g)].map((match) => ({ file: path.relative(REPO_ROOT, file), definitions: parse(match[1]!).definitions })),
+    [...fs.readFileSync(file, 'utf8').matchAll(/\bgraphql\(\s*`([^`]*)`/g)].map((match) => ({
+      file: path.relative(REPO_ROOT, file),
+      definitions: parse(match[1]!).definitions,
+    })),
   );
 }
 
@@ -98,7 +121,11 @@ function sampleValue(type: GraphQLInputType): unknown {
   if (isListType(type)) return [sampleValue(type.ofType)];
   if (isEnumType(type)) return type.getValues()[0]!.value;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, sampleValue(f.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
+        .map((f) => [f.name, sampleValue(f.type)]),
+    );
   }
   return { Int: 1, Float: 1, Boolean: true, ID: '05958004', String: 'standesamt' }[type.name] ?? 'x';
 }
@@ -106,9 +133,13 @@ function sampleValue(type: GraphQLInputType): unknown {
 describe('the web app', () => {
   const documents = clientDocuments();
   const fragments = new Map(
-    documents.flatMap((d) => d.definitions.filter((x): x is FragmentDefinitionNode => x.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f] as const)),
+    documents.flatMap((d) =>
+      d.definitions.filter((x): x is FragmentDefinitionNode => x.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f] as const),
+    ),
   );
-  const operations = documents.flatMap((d) => d.definitions.filter((x): x is OperationDefinitionNode => x.kind === Kind.OPERATION_DEFINITION).map((operation) => ({ file: d.file, operation })));
+  const operations = documents.flatMap((d) =>
+    d.definitions.filter((x): x is OperationDefinitionNode => x.kind === Kind.OPERATION_DEFINITION).map((operation) => ({ file: d.file, operation })),
+  );
 
   /** The operation with the fragments it uses, transitively. */
   const documentOf = (operation: OperationDefinitionNode): DocumentNode => {
@@ -135,7 +166,10 @@ describe('the web app', () => {
       const document = documentOf(operation);
       expect(validate(schema, document), `${operation.name?.value} in ${file}`).toEqual([]);
       const variables = Object.fromEntries(
-        (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, worstCase(v.variable.name.value, typeFromAST(schema, v.type as never) as GraphQLInputType)]),
+        (operation.variableDefinitions ?? []).map((v) => [
+          v.variable.name.value,
+          worstCase(v.variable.name.value, typeFromAST(schema, v.type as never) as GraphQLInputType),
+        ]),
       );
       return { operation: operation.name?.value ?? '(anonymous)', file, cost: operationCost(schema, document, operation.name?.value, variables) };
     });

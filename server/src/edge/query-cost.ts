@@ -78,6 +78,8 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'GapAnalysis.hosts': 20, // at most 6
   'HostCandidate.catchment': 20, // at most 9
   'HostCandidate.cooperations': 5,
+  'Query.districts': 55, // 53 Kreise and kreisfreie Städte
+  'Municipality.cooperationOpenings': 30, // at most one per task area
   'Municipality.neighbours': 12, // 95th percentile 9, largest 15 (with the neighbours across the Land border)
   'Municipality.cooperationsByTaskArea': 6, // 95th percentile 6, largest 10
   'TaskAreaCooperations.cooperations': 3, // 95th percentile 2, largest 6
@@ -90,6 +92,30 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'AuditEventConnection.edges': byRoot('auditLog', (args) => positive(args.first, DEFAULT_PAGE_SIZE)),
   'Account.municipalityAgs': 3,
   'Municipality.staff': 10,
+  // Contributions, history, worklist and contact persons (docs/decisions/012)
+  'ContributionConnection.edges': (args, roots) =>
+    Math.max(...['contributions', 'myContributions'].flatMap((root) => (roots.get(root) ?? [{}]).map((a) => positive(a.first, DEFAULT_PAGE_SIZE)))),
+  'Contribution.changes': 14, // the fields of a record
+  'ProposedRecord.taskAreaIds': 5,
+  'ProposedRecord.members': 20, // as Cooperation.members
+  'Worklist.pendingContributions': byRoot('worklist', (args) => positive(args.first, DEFAULT_PAGE_SIZE)),
+  'Worklist.pendingAccounts': byRoot('worklist', (args) => positive(args.first, DEFAULT_PAGE_SIZE)),
+  'Worklist.neverVerified': byRoot('worklist', (args) => positive(args.first, DEFAULT_PAGE_SIZE)),
+  'Worklist.notVerifiedRecently': byRoot('worklist', (args) => positive(args.first, DEFAULT_PAGE_SIZE)),
+  'Worklist.lowConfidence': byRoot('worklist', (args) => positive(args.first, DEFAULT_PAGE_SIZE)),
+  'Cooperation.history': 5, // a version per reviewed change
+  'CooperationVersion.changes': 14,
+  'ImportCooperationsPayload.problems': 100,
+  'ImportCooperationsPayload.cooperationIds': 150, // what fits in a 100 kB request
+  'Municipality.contactPersons': 5,
+  'Cooperation.contactPersons': 5,
+  // Kooperationsbörse (docs/decisions/014)
+  'ProjectIdeaConnection.edges': byRoot('projectIdeas', (args) => positive(args.first, DEFAULT_PAGE_SIZE)),
+  'IdeaFitConnection.edges': byRoot('fittingProjectIdeas', (args) => positive(args.first, DEFAULT_PAGE_SIZE)),
+  'InterestConnection.edges': byRoot('myInterests', (args) => positive(args.first, DEFAULT_PAGE_SIZE)),
+  'NoticeConnection.edges': byRoot('inbox', (args) => positive(args.first, DEFAULT_PAGE_SIZE)),
+  'ProjectIdea.interests': 10,
+  'ContactSide.contactPersons': 5,
 };
 
 /** Lists of the introspection types (__Schema.types, __Type.fields, …): the schema is small and fixed. */
@@ -103,11 +129,16 @@ const INTROSPECTION_LIST_SIZE = 10;
  */
 export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Municipality.boundary': 25,
+  // In memory once the participation is read (once per import); a profile asks for it once.
+  'Municipality.cooperationOpenings': 200,
   'Query.cooperationNetwork': 2_000,
   'Query.cooperationGaps': 5_000,
   'Query.coalitionSuggestions': 25_000,
   'Query.partnerSuggestions': 8_000,
   'Query.joinableCooperations': 8_000,
+  // An idea's ranking is cached per snapshot, but a cold one costs a partner search; a fit list may rank many ideas.
+  'ProjectIdea.suggestions': 8_000,
+  'Query.fittingProjectIdeas': 10_000,
 };
 
 const estimator =
@@ -134,7 +165,12 @@ export class QueryTooExpensiveError extends AppError {
 }
 
 /** The arguments of every root field of the operation(s), with fragments on the root type expanded. */
-function rootArguments(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): RootArguments {
+function rootArguments(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+): RootArguments {
   const roots = new Map<string, Array<Record<string, unknown>>>();
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -176,7 +212,12 @@ function rootArguments(schema: GraphQLSchema, document: DocumentNode, operationN
  * than one then fails at execution anyway). A field whose arguments do not coerce is left out: it fails at
  * execution without running its subtree.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> = {}): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> = {},
+): number {
   const roots = rootArguments(schema, document, operationName, variables);
   const typeInfo = new TypeInfo(schema);
   // Errors reported while counting (variables or arguments that do not coerce) are execution's to report.

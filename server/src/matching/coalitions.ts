@@ -38,7 +38,14 @@ const percent = (x: number) => Math.round(x * 100);
  * focal municipality), plus what only a group has: pairs that border each other and the combined population. Each
  * raw value is what its sentence says, so points and explanation agree.
  */
-function groupFactors(geography: Geography, focal: Place, task: TaskProfile, partners: Partner[], target: number, sizeFit: TaskProfile['sizeFit']): Map<ComponentKey, Factor> {
+function groupFactors(
+  geography: Geography,
+  focal: Place,
+  task: TaskProfile,
+  partners: Partner[],
+  target: number,
+  sizeFit: TaskProfile['sizeFit'],
+): Map<ComponentKey, Factor> {
   const members = [focal, ...partners.map((p) => p.place)];
   const raw = (key: ComponentKey) => partners.map((p) => p.factors.get(key)!.raw);
   let pairs = 0;
@@ -48,10 +55,16 @@ function groupFactors(geography: Geography, focal: Place, task: TaskProfile, par
       pairs++;
       if (geography.areNeighbours(members[x]!.ags, members[y]!.ags)) neighbourPairs++;
     }
-  const connected = isConnected(geography, members.map((m) => m.ags));
+  const connected = isConnected(
+    geography,
+    members.map((m) => m.ags),
+  );
   const combined = members.reduce((sum, m) => sum + m.population, 0);
   const populations = members.map((m) => m.population).sort((a, b) => b - a);
-  const style = sizeFit === 'COMPLEMENTARY' ? Math.min(1, populations[0]! / Math.max(1, 2 * populations[1]!)) : Math.min(1, (2 * populations[populations.length - 1]!) / populations[0]!);
+  const style =
+    sizeFit === 'COMPLEMENTARY'
+      ? Math.min(1, populations[0]! / Math.max(1, 2 * populations[1]!))
+      : Math.min(1, (2 * populations[populations.length - 1]!) / populations[0]!);
   const hosts = partners.filter((p) => p.facts.hostsTask.length > 0);
   const inTask = partners.filter((p) => p.facts.memberInTask.length > 0);
   const tied = partners.filter((p) => p.facts.sharedCooperations.length > 0).length;
@@ -77,7 +90,10 @@ function groupFactors(geography: Geography, focal: Place, task: TaskProfile, par
     },
     EXISTING_TIES: {
       raw: share(tied, n),
-      text: () => ({ de: `${of(tied, ['arbeitet', 'arbeiten'], ['already cooperates', 'already cooperate']).de} schon mit ${focal.name} zusammen.`, en: `${of(tied, ['arbeitet', 'arbeiten'], ['already cooperates', 'already cooperate']).en} with ${focal.name}.` }),
+      text: () => ({
+        de: `${of(tied, ['arbeitet', 'arbeiten'], ['already cooperates', 'already cooperate']).de} schon mit ${focal.name} zusammen.`,
+        en: `${of(tied, ['arbeitet', 'arbeiten'], ['already cooperates', 'already cooperate']).en} with ${focal.name}.`,
+      }),
     },
     SHARED_PARTNERS: {
       raw: share(withCommonPartners, n),
@@ -90,10 +106,19 @@ function groupFactors(geography: Geography, focal: Place, task: TaskProfile, par
       raw: Math.max(0, ...raw('EXPERIENCE')),
       text: () =>
         hosts.length > 0
-          ? { de: `${hosts[0]!.place.name} erbringt „${task.nameDe}“ bereits für andere und kann Träger sein.`, en: `${hosts[0]!.place.name} already performs "${task.nameEn}" for others and can host.` }
+          ? {
+              de: `${hosts[0]!.place.name} erbringt „${task.nameDe}“ bereits für andere und kann Träger sein.`,
+              en: `${hosts[0]!.place.name} already performs "${task.nameEn}" for others and can host.`,
+            }
           : inTask.length > 0
-            ? { de: `${inTask[0]!.place.name} ist schon Mitglied einer Kooperation für „${task.nameDe}“.`, en: `${inTask[0]!.place.name} already belongs to a cooperation for "${task.nameEn}".` }
-            : { de: `Kein Partner hat im Register eine Kooperation für „${task.nameDe}“.`, en: `No partner has a cooperation for "${task.nameEn}" in the register.` },
+            ? {
+                de: `${inTask[0]!.place.name} ist schon Mitglied einer Kooperation für „${task.nameDe}“.`,
+                en: `${inTask[0]!.place.name} already belongs to a cooperation for "${task.nameEn}".`,
+              }
+            : {
+                de: `Kein Partner hat im Register eine Kooperation für „${task.nameDe}“.`,
+                en: `No partner has a cooperation for "${task.nameEn}" in the register.`,
+              },
     },
     SIZE_FIT: {
       raw: 0.7 * targetFit(combined, target) + 0.3 * style,
@@ -148,7 +173,13 @@ function isConnected(geography: Geography, agsList: string[]): boolean {
  * Groups of 2–6 including the focal municipality, built by beam search over the best partner candidates: each
  * step adds one candidate that borders the group (tasks where proximity matters) or lies within reach (others).
  */
-export function suggestCoalitions(geography: Geography, focal: Place, task: TaskProfile, evidence: CooperationEvidence, options: CoalitionOptions): Coalition[] {
+export function suggestCoalitions(
+  geography: Geography,
+  focal: Place,
+  task: TaskProfile,
+  evidence: CooperationEvidence,
+  options: CoalitionOptions,
+): Coalition[] {
   const pool = scorePool(geography, focal, task, evidence, options);
   const target = pool.target;
   const partners = new Map<string, Partner>();
@@ -168,7 +199,11 @@ export function suggestCoalitions(geography: Geography, focal: Place, task: Task
     const groupPartners = agsList.slice(1).map((ags) => partners.get(ags)!);
     const members = [focal, ...groupPartners.map((p) => p.place)];
     const factors = groupFactors(geography, focal, task, groupPartners, target, options.sizeFit);
-    const score = scoreFactors(COMPONENTS.map((c) => factors.get(c.key)!), options.weights, explain);
+    const score = scoreFactors(
+      COMPONENTS.map((c) => factors.get(c.key)!),
+      options.weights,
+      explain,
+    );
     let alreadyInTask = false;
     for (const a of agsList) for (const b of agsList) if (a < b && taskPairs.has(`${a}|${b}`)) alreadyInTask = true;
     const nrw = members.filter(isNrw).length;
@@ -179,7 +214,12 @@ export function suggestCoalitions(geography: Geography, focal: Place, task: Task
       combinedPopulation,
       reachesTarget: combinedPopulation >= target,
       connected: isConnected(geography, agsList),
-      funding: estimateFunding({ nrwPartners: nrw, otherPartners: members.length - nrw, alreadyCooperateInTask: alreadyInTask, projectCostEur: options.projectCostEur }),
+      funding: estimateFunding({
+        nrwPartners: nrw,
+        otherPartners: members.length - nrw,
+        alreadyCooperateInTask: alreadyInTask,
+        projectCostEur: options.projectCostEur,
+      }),
     };
   };
 
@@ -212,10 +252,12 @@ export function suggestCoalitions(geography: Geography, focal: Place, task: Task
     if (size >= options.minSize) results.push(...next.slice(0, beamWidth));
     if (beam.length === 0) break;
   }
-  return results
-    // The target is the user's goal, not a weighed preference: groups that reach it without being more than twice
-    // as large come first, then oversized ones, then those that fall short; by score within each tier.
-    .sort((a, b) => a.tier - b.tier || b.total - a.total || a.group.length - b.group.length)
-    .slice(0, options.limit)
-    .map(({ group }) => scoreGroup(group, true));
+  return (
+    results
+      // The target is the user's goal, not a weighed preference: groups that reach it without being more than twice
+      // as large come first, then oversized ones, then those that fall short; by score within each tier.
+      .sort((a, b) => a.tier - b.tier || b.total - a.total || a.group.length - b.group.length)
+      .slice(0, options.limit)
+      .map(({ group }) => scoreGroup(group, true))
+  );
 }

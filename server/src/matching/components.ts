@@ -76,7 +76,10 @@ export function proximityFactor(input: PairInput): Factor {
             en: `A direct neighbour of ${focal.name} (shared border ${km(border.lengthKm, 'en')} km), ${km(facts.distanceKm, 'en')} km between the centres.`,
           }
         : border?.touch
-          ? { de: `Berührt ${focal.name} nur an einem Punkt, ${km(facts.distanceKm, 'de')} km entfernt.`, en: `Touches ${focal.name} at a single point only, ${km(facts.distanceKm, 'en')} km away.` }
+          ? {
+              de: `Berührt ${focal.name} nur an einem Punkt, ${km(facts.distanceKm, 'de')} km entfernt.`,
+              en: `Touches ${focal.name} at a single point only, ${km(facts.distanceKm, 'en')} km away.`,
+            }
           : {
               de: `${km(facts.distanceKm, 'de')} km entfernt${via ? `, über ${via} ${plural(via, 'Nachbarkommune', 'Nachbarkommunen')} erreichbar` : ''}.`,
               en: `${km(facts.distanceKm, 'en')} km away${via ? `, ${via} ${plural(via, 'municipality', 'municipalities')} in between` : ''}.`,
@@ -92,7 +95,13 @@ export function existingTiesFactor(input: PairInput): Factor {
   const { focal, facts } = input;
   const shared = facts.sharedCooperations;
   if (shared.length === 0) {
-    return { raw: 0, text: () => ({ de: `Im Register bisher keine gemeinsame Kooperation mit ${focal.name}.`, en: `No cooperation with ${focal.name} in the register so far.` }) };
+    return {
+      raw: 0,
+      text: () => ({
+        de: `Im Register bisher keine gemeinsame Kooperation mit ${focal.name}.`,
+        en: `No cooperation with ${focal.name} in the register so far.`,
+      }),
+    };
   }
   // The smallest bodies say most about the pair, so they are named first.
   const named = [...shared].sort((a, b) => a.municipalMembers - b.municipalMembers || a.name.localeCompare(b.name)).slice(0, 2);
@@ -121,7 +130,10 @@ export function sharedPartnersFactor(input: PairInput): Factor {
     text: () =>
       n === 0
         ? { de: `Keine gemeinsamen Partnerkommunen mit ${focal.name}.`, en: `No partner municipalities in common with ${focal.name}.` }
-        : { de: `${n} ${plural(n, 'Kommune arbeitet', 'Kommunen arbeiten')} mit beiden zusammen.`, en: `${n} municipalit${n === 1 ? 'y cooperates' : 'ies cooperate'} with both.` },
+        : {
+            de: `${n} ${plural(n, 'Kommune arbeitet', 'Kommunen arbeiten')} mit beiden zusammen.`,
+            en: `${n} municipalit${n === 1 ? 'y cooperates' : 'ies cooperate'} with both.`,
+          },
   };
 }
 
@@ -151,7 +163,13 @@ export function experienceFactor(input: PairInput): Factor {
       }),
     };
   }
-  return { raw: 0, text: () => ({ de: `${input.candidate.name} hat im Register keine Kooperation für „${task.nameDe}“.`, en: `${input.candidate.name} has no cooperation for "${task.nameEn}" in the register.` }) };
+  return {
+    raw: 0,
+    text: () => ({
+      de: `${input.candidate.name} hat im Register keine Kooperation für „${task.nameDe}“.`,
+      en: `${input.candidate.name} has no cooperation for "${task.nameEn}" in the register.`,
+    }),
+  };
 }
 
 /**
@@ -172,8 +190,22 @@ export function sizeFitFactor(input: PairInput): Factor {
   const ratio = candidate.population / Math.max(1, focal.population);
   const raw = sizeFitRaw(input);
   const percent = Math.round(share * 100);
-  const styleDe = sizeFit === 'COMPLEMENTARY' ? (ratio >= 1 ? 'größer, kann Träger sein' : 'kleiner, eher Kunde als Träger') : ratio > 0.5 && ratio < 2 ? 'ähnlich groß' : 'deutlich anders groß';
-  const styleEn = sizeFit === 'COMPLEMENTARY' ? (ratio >= 1 ? 'larger, can host' : 'smaller, more a client than a host') : ratio > 0.5 && ratio < 2 ? 'of similar size' : 'of clearly different size';
+  const styleDe =
+    sizeFit === 'COMPLEMENTARY'
+      ? ratio >= 1
+        ? 'größer, kann Träger sein'
+        : 'kleiner, eher Kunde als Träger'
+      : ratio > 0.5 && ratio < 2
+        ? 'ähnlich groß'
+        : 'deutlich anders groß';
+  const styleEn =
+    sizeFit === 'COMPLEMENTARY'
+      ? ratio >= 1
+        ? 'larger, can host'
+        : 'smaller, more a client than a host'
+      : ratio > 0.5 && ratio < 2
+        ? 'of similar size'
+        : 'of clearly different size';
   return {
     raw,
     text: () => ({
@@ -197,11 +229,25 @@ export function sameDistrictFactor({ focal, candidate, facts }: PairInput): Fact
   if (facts.sameDistrict) {
     return {
       raw: 1,
-      text: () => ({ de: `Gleicher Kreis wie ${focal.name} (${kreisLabel(candidate)}): kurze Wege, einfachere Abstimmung nach GkG NRW.`, en: `Same Kreis as ${focal.name} (${kreisLabel(candidate)}): short distances, simpler coordination under GkG NRW.` }),
+      text: () => ({
+        de: `Gleicher Kreis wie ${focal.name} (${kreisLabel(candidate)}): kurze Wege, einfachere Abstimmung nach GkG NRW.`,
+        en: `Same Kreis as ${focal.name} (${kreisLabel(candidate)}): short distances, simpler coordination under GkG NRW.`,
+      }),
     };
   }
-  if (!isKreis(candidate)) return { raw: 0, text: () => ({ de: `${candidate.name} ist eine kreisfreie Stadt.`, en: `${candidate.name} is a kreisfreie Stadt (a city outside any Kreis).` }) };
-  if (!isKreis(focal)) return { raw: 0, text: () => ({ de: `Liegt in einem Kreis (${kreisLabel(candidate)}); ${focal.name} ist kreisfrei.`, en: `In a Kreis (${kreisLabel(candidate)}); ${focal.name} is a kreisfreie Stadt.` }) };
+  if (!isKreis(candidate))
+    return {
+      raw: 0,
+      text: () => ({ de: `${candidate.name} ist eine kreisfreie Stadt.`, en: `${candidate.name} is a kreisfreie Stadt (a city outside any Kreis).` }),
+    };
+  if (!isKreis(focal))
+    return {
+      raw: 0,
+      text: () => ({
+        de: `Liegt in einem Kreis (${kreisLabel(candidate)}); ${focal.name} ist kreisfrei.`,
+        en: `In a Kreis (${kreisLabel(candidate)}); ${focal.name} is a kreisfreie Stadt.`,
+      }),
+    };
   return { raw: 0, text: () => ({ de: `Liegt in einem anderen Kreis (${kreisLabel(candidate)}).`, en: `In another Kreis (${kreisLabel(candidate)}).` }) };
 }
 
@@ -218,7 +264,8 @@ export function sharedRegionFactor(input: PairInput): Factor {
   const { facts } = input;
   const year = (r: { name: string; kind: string }) => Number(/\d{4}/.exec(`${r.kind} ${r.name}`)?.[0] ?? 0);
   const regions = [...facts.sharedRegions].sort((a, b) => regionWeight(b.kind) - regionWeight(a.kind) || year(b) - year(a) || a.name.localeCompare(b.name));
-  if (regions.length === 0) return { raw: 0, text: () => ({ de: 'Keine gemeinsame LEADER- oder Entwicklungsregion.', en: 'No LEADER or development region in common.' }) };
+  if (regions.length === 0)
+    return { raw: 0, text: () => ({ de: 'Keine gemeinsame LEADER- oder Entwicklungsregion.', en: 'No LEADER or development region in common.' }) };
   const best = regions[0]!;
   return {
     raw: sharedRegionRaw(input),

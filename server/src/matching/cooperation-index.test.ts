@@ -11,7 +11,12 @@ const FAR = testPlace('05974004', 8.0, 51.0, 10_000, '05974');
 const geography = new Geography([F, A, B, FAR], []);
 
 const member = (key: string, role = 'MEMBER', kind: 'MUNICIPALITY' | 'DISTRICT' = 'MUNICIPALITY') => ({ kind, key, role });
-const cooperation = (id: string, taskAreaIds: string[], members: IndexedCooperation['members'], status: IndexedCooperation['status'] = 'ACTIVE'): IndexedCooperation => ({
+const cooperation = (
+  id: string,
+  taskAreaIds: string[],
+  members: IndexedCooperation['members'],
+  status: IndexedCooperation['status'] = 'ACTIVE',
+): IndexedCooperation => ({
   id,
   name: `Kooperation ${id}`,
   legalForm: 'OEFFENTLICH_RECHTLICHE_VEREINBARUNG',

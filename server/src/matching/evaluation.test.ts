@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { COMPONENT_KEYS } from './components';
 import { CooperationIndex, type IndexedCooperation } from './cooperation-index';
-import { borderKreisDistance, casesFor, EVAL_SIGNALS, evaluationCooperations, foldOf, metrics, nearestFirst, rankByWeights, resultOf, type EvalCandidate, type EvalCase, type SignalKey } from './evaluation';
+import {
+  borderKreisDistance,
+  casesFor,
+  EVAL_SIGNALS,
+  evaluationCooperations,
+  foldOf,
+  metrics,
+  nearestFirst,
+  rankByWeights,
+  resultOf,
+  type EvalCandidate,
+  type EvalCase,
+  type SignalKey,
+} from './evaluation';
 import { fitWeights } from './fit';
 import { Geography } from './geography';
 import { testPlace } from './test-places';
@@ -9,7 +22,13 @@ import type { TaskProfile } from './types';
 import { weightsFor } from './weights';
 
 const raw = (values: Partial<Record<SignalKey, number>>) => Float64Array.from(EVAL_SIGNALS, (s) => values[s.key as SignalKey] ?? 0);
-const candidate = (ags: string, distanceKm: number, values: Parameters<typeof raw>[0] = {}, border = false, sameDistrict = false): EvalCandidate => ({ ags, raw: raw(values), distanceKm, border, sameDistrict });
+const candidate = (ags: string, distanceKm: number, values: Parameters<typeof raw>[0] = {}, border = false, sameDistrict = false): EvalCandidate => ({
+  ags,
+  raw: raw(values),
+  distanceKm,
+  border,
+  sameDistrict,
+});
 
 describe('evaluation metrics', () => {
   const evalCase: EvalCase = {
@@ -30,7 +49,10 @@ describe('evaluation metrics', () => {
 
   it('ranks by the weighted raw values like the engine, ties by AGS', () => {
     const weights = Object.fromEntries(COMPONENT_KEYS.map((k) => [k, k === 'EXISTING_TIES' ? 1 : 0])) as ReturnType<typeof weightsFor>;
-    const tied: EvalCase = { ...evalCase, candidates: [candidate('Z', 1, { EXISTING_TIES: 0.5 }), candidate('Y', 1, { EXISTING_TIES: 0.5 }), candidate('X', 1, { EXISTING_TIES: 0.9 })] };
+    const tied: EvalCase = {
+      ...evalCase,
+      candidates: [candidate('Z', 1, { EXISTING_TIES: 0.5 }), candidate('Y', 1, { EXISTING_TIES: 0.5 }), candidate('X', 1, { EXISTING_TIES: 0.9 })],
+    };
     expect(rankByWeights(tied, weights).map((c) => c.ags)).toEqual(['X', 'Y', 'Z']);
   });
 
@@ -43,10 +65,12 @@ describe('evaluation metrics', () => {
 
 describe('weight fitting', () => {
   it('gives weight to a component that tells the real partners apart, and none to one that does not', () => {
-    const taskAreas = new Map<string, TaskProfile>([['vhs', { id: 'vhs', nameDe: 'VHS', nameEn: 'VHS', proximity: 0.5, efficientScale: 60_000, sizeFit: 'SIMILAR' }]]);
+    const taskAreas = new Map<string, TaskProfile>([
+      ['vhs', { id: 'vhs', nameDe: 'VHS', nameEn: 'VHS', proximity: 0.5, efficientScale: 60_000, sizeFit: 'SIMILAR' }],
+    ]);
     // In every case the real partner has shared history; the noise component is random and equal on average.
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const cases: EvalCase[] = Array.from({ length: 60 }, (_, i) => ({
       cooperationId: `K${i}`,
       cooperationName: `K${i}`,
@@ -83,7 +107,9 @@ describe('leave-one-out cases', () => {
     taskAreaIds,
     members: members.map((key) => ({ kind: 'MUNICIPALITY', key, role: 'MEMBER' })),
   });
-  const taskAreas = new Map<string, TaskProfile>([['vhs', { id: 'vhs', nameDe: 'VHS', nameEn: 'VHS', proximity: 0.6, efficientScale: 60_000, sizeFit: 'SIMILAR' }]]);
+  const taskAreas = new Map<string, TaskProfile>([
+    ['vhs', { id: 'vhs', nameDe: 'VHS', nameEn: 'VHS', proximity: 0.6, efficientScale: 60_000, sizeFit: 'SIMILAR' }],
+  ]);
 
   it('asks once per member, hides the cooperation itself, and leaves out partners already joined in the task elsewhere', () => {
     const index = new CooperationIndex([coop('K1', [F.ags, A.ags, B.ags]), coop('K2', [F.ags, A.ags]), coop('K3', [F.ags])]);

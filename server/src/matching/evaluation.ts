@@ -53,7 +53,12 @@ export function evaluationCooperations(cooperations: readonly IndexedCooperation
  * The cases of one cooperation: one per member, with every candidate's component values computed with the
  * cooperation hidden. The task area is the cooperation's first (its main task in the register).
  */
-export function casesFor(cooperation: IndexedCooperation, index: CooperationIndex, geography: Geography, taskAreas: Map<string, TaskProfile>): { cases: EvalCase[]; withoutNewPartner: number } {
+export function casesFor(
+  cooperation: IndexedCooperation,
+  index: CooperationIndex,
+  geography: Geography,
+  taskAreas: Map<string, TaskProfile>,
+): { cases: EvalCase[]; withoutNewPartner: number } {
   const task = taskAreas.get(cooperation.taskAreaIds[0]!)!;
   const members = [...new Set(cooperation.members.filter((m) => m.kind === 'MUNICIPALITY' && geography.places.has(m.key)).map((m) => m.key))].sort();
   const radius = defaultMaxDistanceKm(task);
@@ -129,7 +134,9 @@ export const nearestFirst = (evalCase: EvalCase) => [...evalCase.candidates].sor
 
 /** Baseline: shared border first, then same Kreis, then distance. */
 export const borderKreisDistance = (evalCase: EvalCase) =>
-  [...evalCase.candidates].sort((a, b) => Number(b.border) - Number(a.border) || Number(b.sameDistrict) - Number(a.sameDistrict) || a.distanceKm - b.distanceKm || byAgs(a, b));
+  [...evalCase.candidates].sort(
+    (a, b) => Number(b.border) - Number(a.border) || Number(b.sameDistrict) - Number(a.sameDistrict) || a.distanceKm - b.distanceKm || byAgs(a, b),
+  );
 
 export interface Metrics {
   cases: number;

@@ -87,7 +87,7 @@ export function fitWeights(cases: EvalCase[], taskAreas: Map<string, TaskProfile
         if (s > max) max = s;
       }
       let sum = 0;
-      for (let j = 0; j < c.rows.length; j++) sum += (scores[j] = Math.exp(scores[j]! - max));
+      for (let j = 0; j < c.rows.length; j++) sum += scores[j] = Math.exp(scores[j]! - max);
       // d(loss)/d(score_j) = softmax_j − [j is a target] / targets
       for (let j = 0; j < c.rows.length; j++) {
         const d = scores[j]! / sum - (j < c.targets ? 1 / c.targets : 0);

@@ -17,7 +17,12 @@ const eur = (value: number, language: 'de' | 'en') => EUR[language].format(value
  * Funding estimate for a group of partners. Eligible only if the partners do not already cooperate in the task
  * (the state funds new cooperation); a candidate is never hidden for not being eligible.
  */
-export function estimateFunding(input: { nrwPartners: number; otherPartners: number; alreadyCooperateInTask: boolean; projectCostEur?: number | null }): FundingEstimate {
+export function estimateFunding(input: {
+  nrwPartners: number;
+  otherPartners: number;
+  alreadyCooperateInTask: boolean;
+  projectCostEur?: number | null;
+}): FundingEstimate {
   const { nrwPartners, otherPartners, alreadyCooperateInTask, projectCostEur } = input;
   const crossBorder = otherPartners > 0;
   if (alreadyCooperateInTask) {
@@ -46,7 +51,14 @@ export function estimateFunding(input: { nrwPartners: number; otherPartners: num
     };
   }
   if (capped === 0) {
-    return { eligible: false, nrwPartners, crossBorder, maxGrantEur: 0, reasonDe: 'Nicht förderfähig: kein Partner aus NRW.', reasonEn: 'Not eligible: no partner from NRW.' };
+    return {
+      eligible: false,
+      nrwPartners,
+      crossBorder,
+      maxGrantEur: 0,
+      reasonDe: 'Nicht förderfähig: kein Partner aus NRW.',
+      reasonEn: 'Not eligible: no partner from NRW.',
+    };
   }
   if (nrwPartners === 1) {
     return {

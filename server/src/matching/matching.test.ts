@@ -39,7 +39,12 @@ const geography = new Geography(places, [
 const bauhof: TaskProfile = { id: 'bauhof', nameDe: 'Bauhof', nameEn: 'Works yard', proximity: 0.95, efficientScale: 20_000, sizeFit: 'SIMILAR' };
 const it_: TaskProfile = { id: 'it', nameDe: 'IT', nameEn: 'IT', proximity: 0.1, efficientScale: 150_000, sizeFit: 'COMPLEMENTARY' };
 const member = (key: string, role = 'MEMBER') => ({ kind: 'MUNICIPALITY' as const, key, role });
-const cooperation = (id: string, taskAreaIds: string[], members: IndexedCooperation['members'], status: IndexedCooperation['status'] = 'ACTIVE'): IndexedCooperation => ({
+const cooperation = (
+  id: string,
+  taskAreaIds: string[],
+  members: IndexedCooperation['members'],
+  status: IndexedCooperation['status'] = 'ACTIVE',
+): IndexedCooperation => ({
   id,
   name: `Kooperation ${id}`,
   legalForm: 'ZWECKVERBAND',
@@ -61,7 +66,14 @@ const options = (task: TaskProfile, overrides: Partial<MatchingOptions> = {}): M
 });
 const order = (task: TaskProfile, cooperations: IndexedCooperation[] = [], overrides: Partial<MatchingOptions> = {}) =>
   suggestPartners(geography, F, task, evidence(task, cooperations), options(task, overrides)).candidates.map((c) => c.place.ags);
-const pair = (facts: Partial<CandidateFacts>, candidate = A, task = bauhof, target = 20_000): PairInput => ({ focal: F, candidate, task, facts: { ...noFacts, ...facts }, target, sizeFit: task.sizeFit });
+const pair = (facts: Partial<CandidateFacts>, candidate = A, task = bauhof, target = 20_000): PairInput => ({
+  focal: F,
+  candidate,
+  task,
+  facts: { ...noFacts, ...facts },
+  target,
+  sizeFit: task.sizeFit,
+});
 
 describe('score components', () => {
   it('proximity: nearer beats farther, and a neighbour is named with its border; the rejected border signal still orders borders', () => {
@@ -71,16 +83,30 @@ describe('score components', () => {
     expect(touch.raw).toBeGreaterThan(sharedBorderFactor(pair({ hops: 2 })).raw);
     expect(long.text().de).toBe('Gemeinsame Grenze mit Ort 001: 15 km.');
     expect(proximityFactor(pair({ distanceKm: 5, hops: 1 })).raw).toBeGreaterThan(proximityFactor(pair({ distanceKm: 20, hops: 3 })).raw);
-    expect(proximityFactor(pair({ distanceKm: 6, hops: 1, border: { lengthKm: 12.9, touch: false } })).text().de).toBe('Unmittelbarer Nachbar von Ort 001 (gemeinsame Grenze 12,9 km), 6 km zwischen den Ortsmitten.');
+    expect(proximityFactor(pair({ distanceKm: 6, hops: 1, border: { lengthKm: 12.9, touch: false } })).text().de).toBe(
+      'Unmittelbarer Nachbar von Ort 001 (gemeinsame Grenze 12,9 km), 6 km zwischen den Ortsmitten.',
+    );
   });
 
   it('existing ties: a small joint body counts more than a Kreis-wide one, and the sentence names it', () => {
-    const small = existingTiesFactor(pair({ sharedCooperations: [{ id: 'X', name: 'Standesamt X', taskAreaIds: [], status: 'ACTIVE', unconfirmed: false, municipalMembers: 2 }], tieStrength: 1 }));
-    const wide = existingTiesFactor(pair({ sharedCooperations: [{ id: 'Y', name: 'Sparkasse Y', taskAreaIds: [], status: 'ACTIVE', unconfirmed: false, municipalMembers: 11 }], tieStrength: 0.1 }));
+    const small = existingTiesFactor(
+      pair({
+        sharedCooperations: [{ id: 'X', name: 'Standesamt X', taskAreaIds: [], status: 'ACTIVE', unconfirmed: false, municipalMembers: 2 }],
+        tieStrength: 1,
+      }),
+    );
+    const wide = existingTiesFactor(
+      pair({
+        sharedCooperations: [{ id: 'Y', name: 'Sparkasse Y', taskAreaIds: [], status: 'ACTIVE', unconfirmed: false, municipalMembers: 11 }],
+        tieStrength: 0.1,
+      }),
+    );
     expect(small.raw).toBeGreaterThan(wide.raw);
     expect(existingTiesFactor(pair({})).raw).toBe(0);
     expect(small.text().de).toContain('„Standesamt X“');
-    const ended = existingTiesFactor(pair({ sharedCooperations: [{ id: 'Z', name: 'Alt', taskAreaIds: [], status: 'ENDED', unconfirmed: true, municipalMembers: 2 }], tieStrength: 0.5 }));
+    const ended = existingTiesFactor(
+      pair({ sharedCooperations: [{ id: 'Z', name: 'Alt', taskAreaIds: [], status: 'ENDED', unconfirmed: true, municipalMembers: 2 }], tieStrength: 0.5 }),
+    );
     expect(ended.text().de).toContain('„Alt“ (beendet, unbestätigt)');
   });
 
@@ -113,7 +139,9 @@ describe('score components', () => {
     expect(text.de).toBe('Bochum ist eine kreisfreie Stadt.');
     expect(sameDistrictFactor(pair({}, D)).text().de).toBe('Liegt in einem anderen Kreis (Kreis Soest).');
     const olpe = testPlace('05966001', 7.9, 51.0, 10_000, '05966', { districtName: 'Olpe' });
-    expect(sameDistrictFactor(pair({ sameDistrict: true }, olpe)).text().de).toBe('Gleicher Kreis wie Ort 001 (Kreis Olpe): kurze Wege, einfachere Abstimmung nach GkG NRW.');
+    expect(sameDistrictFactor(pair({ sameDistrict: true }, olpe)).text().de).toBe(
+      'Gleicher Kreis wie Ort 001 (Kreis Olpe): kurze Wege, einfachere Abstimmung nach GkG NRW.',
+    );
   });
 
   it('shared history and region say which Altkreis and which region', () => {
@@ -176,7 +204,10 @@ describe('ranking properties', () => {
     expect(first!.score.components.map((c) => c.key)).toEqual(COMPONENT_KEYS);
     expect(first!.score.total).toBeGreaterThan(0);
     expect(first!.score.total).toBeLessThanOrEqual(100);
-    expect(first!.score.total).toBeCloseTo(first!.score.components.reduce((s, c) => s + c.points, 0), 0);
+    expect(first!.score.total).toBeCloseTo(
+      first!.score.components.reduce((s, c) => s + c.points, 0),
+      0,
+    );
     for (const c of first!.score.components) expect(['STRONG', 'MEDIUM', 'WEAK']).toContain(c.strength);
   });
 
@@ -190,7 +221,11 @@ describe('ranking properties', () => {
 
 describe('coalitions and cooperations to join', () => {
   it('builds border-connected groups that include the focal municipality, the best of them near the target', () => {
-    const coalitions = suggestCoalitions(geography, F, bauhof, evidence(bauhof), { ...options(bauhof, { targetPopulation: 45_000, limit: 5 }), minSize: 2, maxSize: 4 });
+    const coalitions = suggestCoalitions(geography, F, bauhof, evidence(bauhof), {
+      ...options(bauhof, { targetPopulation: 45_000, limit: 5 }),
+      minSize: 2,
+      maxSize: 4,
+    });
     expect(coalitions.length).toBeGreaterThan(0);
     for (const coalition of coalitions) {
       expect(coalition.members.map((m) => m.ags)).toContain(F.ags);
@@ -203,8 +238,12 @@ describe('coalitions and cooperations to join', () => {
     expect(first.funding.maxGrantEur).toBe(175_000 + 35_000 * (nrw - 2));
   });
 
-  it("states in each coalition sentence what its points are made of", () => {
-    const [first] = suggestCoalitions(geography, F, bauhof, evidence(bauhof), { ...options(bauhof, { targetPopulation: 45_000, limit: 1 }), minSize: 3, maxSize: 3 });
+  it('states in each coalition sentence what its points are made of', () => {
+    const [first] = suggestCoalitions(geography, F, bauhof, evidence(bauhof), {
+      ...options(bauhof, { targetPopulation: 45_000, limit: 1 }),
+      minSize: 3,
+      maxSize: 3,
+    });
     const proximity = first!.score.components.find((c) => c.key === 'PROXIMITY')!;
     const [, neighbours, pairs] = /; (\d+) von (\d+) Paaren grenz(?:t|en) aneinander/.exec(proximity.reasonDe)!;
     expect(Number(pairs)).toBe(3);

@@ -36,7 +36,14 @@ export function defaultMaxDistanceKm(task: TaskProfile): number {
 export const isNrw = (place: Place) => place.stateKey === '05';
 
 /** What is known about a candidate relative to the focal municipality: geography, history and cooperation evidence. */
-export function factsFor(geography: Geography, focal: Place, candidate: Place, distanceKm: number, hops: Map<string, number>, evidence: CooperationEvidence): CandidateFacts {
+export function factsFor(
+  geography: Geography,
+  focal: Place,
+  candidate: Place,
+  distanceKm: number,
+  hops: Map<string, number>,
+  evidence: CooperationEvidence,
+): CandidateFacts {
   const shared = evidence.sharedPartners.get(candidate.ags);
   return {
     distanceKm,
@@ -88,12 +95,21 @@ export function scorePool(geography: Geography, focal: Place, task: TaskProfile,
 }
 
 /** Ranks every municipality within reach as a partner for a new cooperation in the task; explains the shown ones. */
-export function suggestPartners(geography: Geography, focal: Place, task: TaskProfile, evidence: CooperationEvidence, options: MatchingOptions): PartnerRanking {
+export function suggestPartners(
+  geography: Geography,
+  focal: Place,
+  task: TaskProfile,
+  evidence: CooperationEvidence,
+  options: MatchingOptions,
+): PartnerRanking {
   const pool = scorePool(geography, focal, task, evidence, options);
   return {
     candidates: pool.ranked.slice(0, options.limit).map(({ candidate }) => ({
       ...candidate,
-      score: scoreCandidate({ focal, candidate: candidate.place, task, facts: candidate.facts, weights: options.weights, target: pool.target, sizeFit: options.sizeFit }, true),
+      score: scoreCandidate(
+        { focal, candidate: candidate.place, task, facts: candidate.facts, weights: options.weights, target: pool.target, sizeFit: options.sizeFit },
+        true,
+      ),
       funding: pairFunding(focal, candidate.place, options.projectCostEur),
     })),
     excludedExistingPartners: [...pool.excluded].sort(),

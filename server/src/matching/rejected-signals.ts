@@ -15,7 +15,10 @@ export function sharedBorderFactor({ focal, facts }: PairInput): Factor {
   if (border && !border.touch) {
     return {
       raw: clamp01(0.3 + (0.7 * border.lengthKm) / 15),
-      text: () => ({ de: `Gemeinsame Grenze mit ${focal.name}: ${km(border.lengthKm, 'de')} km.`, en: `Shares ${km(border.lengthKm, 'en')} km of border with ${focal.name}.` }),
+      text: () => ({
+        de: `Gemeinsame Grenze mit ${focal.name}: ${km(border.lengthKm, 'de')} km.`,
+        en: `Shares ${km(border.lengthKm, 'en')} km of border with ${focal.name}.`,
+      }),
     };
   }
   if (border?.touch) {
@@ -39,7 +42,9 @@ export function sharedHistoryFactor({ focal, facts }: PairInput): Factor {
       raw: 1,
       text: () => ({
         de: city ? `Gehörte bis 1975 wie ${focal.name} zur ${altkreis}.` : `Gehörten bis 1975 beide zum ${altkreis}.`,
-        en: city ? `Belonged, like ${focal.name}, to the ${altkreis.replace('kreisfreie Stadt', 'city of')} until 1975.` : `Both belonged to ${altkreis} until 1975.`,
+        en: city
+          ? `Belonged, like ${focal.name}, to the ${altkreis.replace('kreisfreie Stadt', 'city of')} until 1975.`
+          : `Both belonged to ${altkreis} until 1975.`,
       }),
     };
   }

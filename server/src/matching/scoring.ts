@@ -48,7 +48,15 @@ export function scoreFactors(factors: Array<{ raw: number; text?: () => { de: st
     const points = factor.raw * weight * scale;
     total += points;
     const text = explain && factor.text ? factor.text() : { de: '', en: '' };
-    return { key: component.key, rawValue: round(factor.raw), strength: strengthOf(factor.raw), weight, points: round(points, 1), reasonDe: text.de, reasonEn: text.en };
+    return {
+      key: component.key,
+      rawValue: round(factor.raw),
+      strength: strengthOf(factor.raw),
+      weight,
+      points: round(points, 1),
+      reasonDe: text.de,
+      reasonEn: text.en,
+    };
   });
   return { total: round(total, 1), components };
 }

@@ -81,11 +81,18 @@ registerEnumType(DistrictType, { name: 'DistrictType' });
 registerEnumType(LegalForm, { name: 'LegalForm', description: 'Legal form of a cooperation (GkG NRW)' });
 registerEnumType(Provenance, { name: 'Provenance', description: 'Where a record comes from; GENERATED records exist only in the synthetic benchmark dataset' });
 registerEnumType(MemberRole, { name: 'MemberRole', description: 'LEAD performs the task for others, DELEGATING hands it over' });
-registerEnumType(MemberKind, { name: 'MemberKind', description: 'EXTERNAL: a named partner outside NRW or outside municipal government, shown by name and never matched' });
+registerEnumType(MemberKind, {
+  name: 'MemberKind',
+  description: 'EXTERNAL: a named partner outside NRW or outside municipal government, shown by name and never matched',
+});
 registerEnumType(SizeFit, { name: 'SizeFit', description: 'COMPLEMENTARY: host and smaller clients; SIMILAR: peers' });
 registerEnumType(ScoreComponentKey, { name: 'ScoreComponentKey', description: 'A named part of a partner score (server/src/matching/components.ts)' });
 registerEnumType(ScoreStrength, { name: 'ScoreStrength', description: 'stark / mittel / schwach: raw value ≥ 0.67, ≥ 0.34, below' });
 registerEnumType(CooperationStatus, { name: 'CooperationStatus', description: 'aktiv, beendet, geplant or unklar in the register' });
-registerEnumType(Confidence, { name: 'Confidence', description: 'HIGH (sicher): the source names members and the cooperation as in place; MEDIUM (mittel): named, status or completeness unclear; LOW (unsicher): inferred, unconfirmed' });
+registerEnumType(Confidence, {
+  name: 'Confidence',
+  description:
+    'HIGH (sicher): the source names members and the cooperation as in place; MEDIUM (mittel): named, status or completeness unclear; LOW (unsicher): inferred, unconfirmed',
+});
 registerEnumType(MunicipalitySort, { name: 'MunicipalitySort' });
 registerEnumType(SortDirection, { name: 'SortDirection' });

@@ -19,9 +19,25 @@ export class BadUserInputError extends AppError {
   }
 }
 
+/** What a NOT_FOUND names, in each language (never both in one message: the client shows one of them). */
+const RECORD_KINDS = {
+  municipality: { de: 'Die Kommune mit dem Gemeindeschlüssel', en: 'The municipality with the key' },
+  taskArea: { de: 'Das Aufgabenfeld', en: 'The task area' },
+  cooperation: { de: 'Die Kooperation', en: 'The cooperation' },
+  contribution: { de: 'Die Meldung', en: 'The contribution' },
+  account: { de: 'Das Konto', en: 'The account' },
+} as const;
+export type RecordKind = keyof typeof RECORD_KINDS;
+
 export class NotFoundError extends AppError {
-  constructor(what: string, key: string) {
-    super('NOT_FOUND', `${what} „${key}“ wurde nicht gefunden.`, `${what} "${key}" was not found.`);
+  /**
+   * `kind` names the record; an older call's "Kommune / Municipality" pair is split, so that each message is in one
+   * language all the same.
+   */
+  constructor(kind: RecordKind | `${string} / ${string}`, key: string) {
+    const known = Object.hasOwn(RECORD_KINDS, kind) ? RECORD_KINDS[kind as RecordKind] : null;
+    const [de, en] = known ? [known.de, known.en] : (kind.split(' / ') as [string, string]);
+    super('NOT_FOUND', `${de} „${key}“ gibt es nicht.`, `${en} "${key}" does not exist.`, { kind: known ? kind : en.toLowerCase(), key });
   }
 }
 
@@ -37,22 +53,14 @@ export class UnavailableError extends AppError {
 
 /** The request has no (valid) session, or a sign-in failed. */
 export class UnauthenticatedError extends AppError {
-  constructor(
-    messageDe = 'Bitte melden Sie sich an.',
-    messageEn = 'Please sign in.',
-    extra: Record<string, unknown> = {},
-  ) {
+  constructor(messageDe = 'Bitte melden Sie sich an.', messageEn = 'Please sign in.', extra: Record<string, unknown> = {}) {
     super('UNAUTHENTICATED', messageDe, messageEn, extra);
   }
 }
 
 /** Signed in, but the role or the data (e.g. another municipality) does not allow it. */
 export class ForbiddenError extends AppError {
-  constructor(
-    messageDe = 'Dafür fehlt Ihnen die Berechtigung.',
-    messageEn = 'You are not allowed to do this.',
-    extra: Record<string, unknown> = {},
-  ) {
+  constructor(messageDe = 'Dafür fehlt Ihnen die Berechtigung.', messageEn = 'You are not allowed to do this.', extra: Record<string, unknown> = {}) {
     super('FORBIDDEN', messageDe, messageEn, extra);
   }
 }

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 
 export const MAX_PAGE_SIZE = 100;
@@ -21,14 +21,23 @@ export function encodeCursor(offset: number): string {
 export function decodeCursor(cursor: string | null | undefined): number {
   if (cursor === null || cursor === undefined) return 0;
   const match = /^o:(\d{1,7})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new BadUserInputError('after', 'Ungültiger Cursor (after).', 'Invalid cursor (after).');
+  if (!match)
+    throw new BadUserInputError(
+      'after',
+      'Die Seitenposition ist ungültig; bitte von der ersten Seite an blättern.',
+      'The page position is not valid; please start again from the first page.',
+    );
   return Number(match[1]) + 1;
 }
 
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new BadUserInputError('first', `„first“ muss zwischen 1 und ${MAX_PAGE_SIZE} liegen.`, `"first" must be between 1 and ${MAX_PAGE_SIZE}.`);
+    throw new BadUserInputError(
+      'first',
+      `Die Seitengröße muss zwischen 1 und ${MAX_PAGE_SIZE} liegen.`,
+      `The page size must be between 1 and ${MAX_PAGE_SIZE}.`,
+    );
   }
   return size;
 }

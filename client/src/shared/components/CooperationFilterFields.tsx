@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { CooperationStatus, LegalForm, Provenance } from '../../gql/graphql';
+import type { CooperationStatus, LegalForm, Provenance, TaskAreaName_TaskAreaFragment } from '../../gql/graphql';
+import { taskAreaName } from '../taskArea/TaskAreaName';
 
 export const LEGAL_FORMS: readonly LegalForm[] = [
   'ZWECKVERBAND',
@@ -24,7 +25,7 @@ type Parameter = 'aufgabe' | 'rechtsform' | 'herkunft' | 'status';
 
 interface Props {
   idPrefix: string;
-  taskAreas: Array<{ id: string; nameDe: string; nameEn: string }>;
+  taskAreas: TaskAreaName_TaskAreaFragment[];
   values: { taskArea?: string; legalForm?: string; provenance?: string; status?: string };
   /** Called with the URL parameter name and the new value ('' for all). */
   onChange: (parameter: Parameter, value: string) => void;
@@ -44,7 +45,7 @@ export function CooperationFilterFields({ idPrefix, taskAreas, values, onChange,
           <option value="">{allTasksLabel}</option>
           {taskAreas.map((a) => (
             <option key={a.id} value={a.id}>
-              {i18n.language === 'en' ? a.nameEn : a.nameDe}
+              {taskAreaName(a, i18n.language)}
             </option>
           ))}
         </select>

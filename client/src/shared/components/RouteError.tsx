@@ -1,6 +1,6 @@
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../i18n/links';
 
 function ErrorMessage({ notFound }: { notFound: boolean }) {
   const { t } = useTranslation();

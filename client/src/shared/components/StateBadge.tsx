@@ -26,10 +26,8 @@ StateBadge.fragments = {
 /** A municipality as the partner views show it: name, size, Kreis, shape on the map and, across the border, its Land. */
 export const CandidatePlaceFragment = graphql(`
   fragment CandidatePlace_municipality on Municipality {
-    ags
-    shortName
+    ...MapShape_municipality
     population
-    boundary
     district {
       name
     }

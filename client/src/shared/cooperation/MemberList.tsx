@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../i18n/links';
 import { graphql } from '../../gql';
 import type { MemberList_MemberFragment } from '../../gql/graphql';
 

@@ -1,5 +1,8 @@
 // German is the primary language of the app; every visible string lives here or in en.ts.
+import { writeDe } from './write.de';
 export const de = {
+  // Accounts, reports and review (issue 11) keep their strings in write.*.ts.
+  ...writeDe,
   common: {
     loading: 'Wird geladen …',
     inhabitantsShort: 'Einw.',
@@ -14,8 +17,10 @@ export const de = {
   },
   search: {
     label: 'Kommune suchen',
-    placeholder: 'z. B. Olsberg, Köln, Münster',
+    placeholder: 'Name, AGS oder PLZ, z. B. Olsberg, 05962044, 58769',
     results: '{{count}} Treffer',
+    results_one: '{{count}} Treffer',
+    hint: 'Suche nach Name, Gemeindeschlüssel (AGS, 8 Ziffern) oder Postleitzahl',
     none: 'Keine Kommune gefunden.',
   },
   entries: {
@@ -56,7 +61,8 @@ export const de = {
       MEDIUM: 'Die Quelle nennt die Kooperation; Stand oder Vollständigkeit der Mitglieder sind unklar.',
       LOW: 'Nicht bestätigt: erschlossen, etwa aus dem Namen oder einer Erwähnung.',
     },
-    lowNotice: 'Dieser Eintrag ist unbestätigt: Er ist aus der Quelle erschlossen, nicht ausdrücklich belegt. Bitte prüfen Sie ihn, bevor Sie sich darauf stützen.',
+    lowNotice:
+      'Dieser Eintrag ist unbestätigt: Er ist aus der Quelle erschlossen, nicht ausdrücklich belegt. Bitte prüfen Sie ihn, bevor Sie sich darauf stützen.',
   },
   source: {
     label: 'Quelle',
@@ -80,6 +86,7 @@ export const de = {
   score: {
     basis: 'Grundlage',
     details: 'Begründung: {{count}} Kriterien',
+    details_one: 'Begründung: {{count}} Kriterium',
     strongest: 'am stärksten: {{list}}',
     outOf: '{{score}} von 100',
     points: '{{points}} Pkt.',
@@ -89,7 +96,14 @@ export const de = {
     eligible: 'Förderfähig: bis zu {{amount}}',
     notEligible: 'Nicht förderfähig',
   },
-  map: { loading: 'Karte wird geladen …' },
+  map: {
+    loading: 'Karte wird geladen …',
+    legend: 'Legende',
+    land: 'Landesgrenze NRW',
+    districtBorder: 'Kreisgrenze',
+    yours: 'Ihre Kommune',
+    keyboard: 'Karte: mit den Pfeiltasten verschieben, mit + und − zoomen. Dieselben Angaben stehen in der Liste neben der Karte.',
+  },
   profile: {
     notFoundTitle: 'Kommune nicht gefunden',
     notFound: 'Zum Schlüssel „{{ags}}“ gibt es keine Kommune in NRW. Suchen Sie die Kommune hier:',
@@ -106,6 +120,7 @@ export const de = {
     altkreisUnknown: 'nicht erfasst',
     postcode: 'Postleitzahl',
     neighbours: 'Nachbarkommunen ({{count}})',
+    neighboursLegend: 'Nachbarkommunen',
     neighboursTable: 'Nachbarkommunen mit gemeinsamer Grenze',
     neighbour: 'Kommune',
     borderKm: 'Gemeinsame Grenze',
@@ -114,9 +129,15 @@ export const de = {
     cooperations: 'Kooperationen nach Aufgabenfeld',
     noCooperations: 'Im Register ist keine Kooperation dieser Kommune erfasst.',
     registerNote: 'Das Register ist nicht vollständig: Es fehlen Kooperationen, und Mitgliederlisten können lückenhaft sein.',
-    crossBorderNote: '{{name}} liegt in {{state}}, außerhalb von NRW. Der Atlas zeigt die Kommune als möglichen Partner für NRW-Kommunen; ihre eigenen Kooperationen sind nicht im Register.',
+    crossBorderNote:
+      '{{name}} liegt in {{state}}, außerhalb von NRW. Der Atlas zeigt die Kommune als möglichen Partner für NRW-Kommunen; ihre eigenen Kooperationen sind nicht im Register.',
     crossBorderCooperations: 'Die Kooperationen von Kommunen in {{state}} sind nicht im Register erfasst.',
     crossBorderNeighbours: 'Nachbarn jenseits der Landesgrenze sind mit ihrem Land gekennzeichnet; ihre Kooperationen sind nicht im Register.',
+    openings: 'Ansatzpunkte für Kooperation',
+    openingsIntro: 'Aufgaben, die {{name}} laut Register allein erledigt, während mehr als die Hälfte der Nachbarn in NRW darin kooperiert:',
+    openingsNone: 'Keine: Bei keiner Aufgabe steht {{name}} allein zwischen kooperierenden Nachbarn.',
+    openingShare: '{{cooperating}} von {{neighbours}} Nachbarn kooperieren',
+    openingFinder: 'Partner für {{task}} finden',
   },
   finder: {
     title: 'Partner finden',
@@ -154,6 +175,7 @@ export const de = {
     reachesTarget: 'Erreicht die Zielgröße.',
     missesTarget: 'Bleibt unter der Zielgröße.',
     coalitionMap: 'Karte der Partnergruppe {{rank}}',
+    coalitionPartners: 'weitere Mitglieder der Gruppe',
     noCoalitions: 'Keine Partnergruppe gefunden.',
     noJoinables: 'In der Nähe gibt es keine bestehende Kooperation in diesem Aufgabenfeld.',
     joinCaption: 'Bestehende Kooperationen in der Nähe, denen Sie beitreten könnten',
@@ -161,6 +183,8 @@ export const de = {
     viaDistrict: 'Ihr Kreis ist Mitglied',
   },
   dossier: {
+    mapPartner: 'vorgeschlagener Partner',
+    mapPartners: 'weitere Mitglieder der Gruppe',
     title: 'Dossier',
     print: 'Drucken oder als PDF speichern',
     notFound: 'Diese Auswahl ist nicht mehr in den Vorschlägen. Öffnen Sie den Partnerfinder erneut.',
@@ -181,10 +205,12 @@ export const de = {
     noProjectCost: 'Ohne Angabe der Projektkosten gerechnet: Höchstbetrag der Förderrichtlinie; die Förderung beträgt höchstens 90 % der Kosten.',
     sources: 'Datenquellen',
     registerNote: 'Kooperationen: Register der NRW-Kooperationen, {{count}} Einträge (von rund {{estimate}} in NRW), jeder mit Quelle und Verlässlichkeit.',
-    historyNote: 'Altkreise: abgeleitet aus den Gemeindeverzeichnissen 1968–1973, Statistik: Statistisches Bundesamt (Destatis), dl-de/by-2.0; LEADER-, VITAL.NRW-, ILEK- und REGIONALE-Regionen nach den Angaben der Regionen.',
+    historyNote:
+      'Altkreise: abgeleitet aus den Gemeindeverzeichnissen 1968–1973, Statistik: Statistisches Bundesamt (Destatis), dl-de/by-2.0; LEADER-, VITAL.NRW-, ILEK- und REGIONALE-Regionen nach den Angaben der Regionen.',
     date: 'Erstellt am {{date}} mit dem Kooperationsatlas NRW.',
   },
   cooperations: {
+    mapMembers: 'Mitgliedskommunen',
     title: 'Kooperationen',
     all: 'alle',
     legalForm: 'Rechtsform',
@@ -193,6 +219,9 @@ export const de = {
     caption: 'Kooperationen mit Rechtsform, Aufgabenfeld, Status, Verlässlichkeit und Quelle',
     record: 'Status, Verlässlichkeit, Quelle',
     count: '{{count}} Kooperationen',
+    count_one: '{{count}} Kooperation',
+    search: 'Suche in Name, Mitglied oder Aufgabe',
+    searchFor: 'Treffer für „{{text}}“',
     name: 'Name',
     members: 'Mitglieder',
     membersCount: 'Mitglieder ({{count}})',
@@ -212,10 +241,12 @@ export const de = {
   },
   network: {
     title: 'Kooperationsnetz',
-    intro: 'Zwei Kommunen sind verbunden, wenn sie gemeinsam in einer Kooperation sind; die Stärke zählt die gemeinsamen Kooperationen. Gemeinschaften (Louvain) sind farbig, in Graph und Karte gleich.',
+    intro:
+      'Zwei Kommunen sind verbunden, wenn sie gemeinsam in einer Kooperation sind; die Stärke zählt die gemeinsamen Kooperationen. Gemeinschaften (Louvain) sind farbig, in Graph und Karte gleich.',
     allTasks: 'alle Aufgabenfelder',
     summary: '{{nodes}} Kommunen, {{edges}} Verbindungen, {{communities}} Gemeinschaften (Modularität {{modularity}}), Datenstand {{date}}.',
-    summaryWithIsolated: '{{nodes}} Kommunen, {{edges}} Verbindungen, {{communities}} Gemeinschaften (Modularität {{modularity}}), {{isolated}} Kommunen ohne Verbindung, Datenstand {{date}}.',
+    summaryWithIsolated:
+      '{{nodes}} Kommunen, {{edges}} Verbindungen, {{communities}} Gemeinschaften (Modularität {{modularity}}), {{isolated}} Kommunen ohne Verbindung, Datenstand {{date}}.',
     selected: 'Ausgewählt: {{name}} – Gemeinschaft {{community}}, {{degree}} Partnerkommunen.',
     selectedIsolated: 'Ausgewählt: {{name}} – ohne Verbindung in dieser Auswahl.',
     profile: 'Profil öffnen',
@@ -224,13 +255,20 @@ export const de = {
     map: 'Karte',
     mapLabel: 'Karte der Kommunen, eingefärbt nach Gemeinschaft',
     legend: 'Legende',
-    legendNote: 'Gemeinschaften nach Größe nummeriert; Farben wiederholen sich ab der 13.; grau: ohne Verbindung in dieser Auswahl; Knotengröße nach Zahl der Partner.',
+    legendNote:
+      'Gemeinschaften nach Größe nummeriert; Farben wiederholen sich ab der 13.; grau: ohne Verbindung in dieser Auswahl; Knotengröße nach Zahl der Partner.',
     noCommunity: 'ohne Verbindung',
     community: 'Gemeinschaft',
     exports: 'Offene Exporte',
     table: 'Kommunen im Netz',
     tableCaption: 'Kommunen mit Gemeinschaft und Zentralität, sortierbar',
     tableNote: '{{shown}} von {{total}} Kommunen angezeigt; alle stehen im Export.',
+    tableSearch: 'Kommune in der Tabelle suchen (Name, Kreis oder AGS)',
+    tablePage: 'Zeilen {{from}}–{{to}} von {{total}}',
+    tableNone: 'Keine Kommune passt zur Suche.',
+    tablePages: 'Seiten der Tabelle',
+    previous: 'vorherige Seite',
+    next: 'nächste Seite',
     degree: 'Partner (Grad)',
     weightedDegree: 'gewichteter Grad',
     betweenness: 'Betweenness',
@@ -241,7 +279,8 @@ export const de = {
   },
   gaps: {
     title: 'Lückenanalyse',
-    intro: 'Wo erledigt eine Kommune eine Aufgabe allein, während die meisten Nachbarn darin kooperieren? Und wer erbringt die Aufgabe schon für andere und käme als Träger eines Shared-Service-Centers in Frage?',
+    intro:
+      'Wo erledigt eine Kommune eine Aufgabe allein, während die meisten Nachbarn darin kooperieren? Und wer erbringt die Aufgabe schon für andere und käme als Träger eines Shared-Service-Centers in Frage?',
     start: 'Wählen Sie ein Aufgabenfeld.',
     summary: '{{cooperating}} Kommunen kooperieren in diesem Aufgabenfeld; {{gaps}} Lücken; {{hosts}} mögliche Träger.',
     gapsTitle: 'Lücken',
@@ -255,6 +294,18 @@ export const de = {
     hostsTitle: 'Mögliche Träger für ein Shared-Service-Center',
     noHosts: 'Keine Kommune erbringt diese Aufgabe bisher für andere.',
     catchmentPopulation: 'Einwohner im Einzugsgebiet',
+    district: 'Kreis',
+    region: 'Regierungsbezirk',
+    allDistricts: 'alle Kreise',
+    allRegions: 'alle Regierungsbezirke',
+    population: 'Einwohner',
+    share: 'Anteil',
+    export: 'Lücken als CSV',
+    exportExcel: 'Lücken als CSV für Excel',
+    exportNote: 'Die Exporte enthalten die Lücken mit demselben Filter; der Gemeindeschlüssel (AGS) ist Text.',
+    sortedBy: 'Sortiert nach {{column}}, {{direction}}',
+    ascending: 'aufsteigend',
+    descending: 'absteigend',
   },
   app: {
     name: 'Kooperationsatlas NRW',
@@ -272,6 +323,7 @@ export const de = {
     network: 'Netzwerk',
     gaps: 'Lückenanalyse',
     about: 'Daten & Quellen',
+    help: 'Hilfe',
   },
   home: {
     title: 'Gemeinsam mehr erreichen',
@@ -300,14 +352,26 @@ export const de = {
     title: 'Daten & Quellen',
     intro: 'Woher die Daten des Atlas kommen, wie vollständig sie sind und wie die Partnervorschläge entstehen.',
     registerTitle: 'Das Register der Kooperationen',
-    completeness: 'Das Register enthält {{count}} Kooperationen von geschätzt rund {{estimate}} in NRW (rund 1.500 öffentlich-rechtliche Vereinbarungen und 250 Zweckverbände) – {{share}}.',
+    completeness:
+      'Das Register enthält {{count}} Kooperationen von geschätzt rund {{estimate}} in NRW (rund 1.500 öffentlich-rechtliche Vereinbarungen und 250 Zweckverbände) – {{share}}.',
     shareWithWords: 'etwa {{words}} ({{percent}} %)',
     sharePercent: 'rund {{percent}} %',
-    fraction: { 2: 'die Hälfte', 3: 'ein Drittel', 4: 'ein Viertel', 5: 'ein Fünftel', 6: 'ein Sechstel', 7: 'ein Siebtel', 8: 'ein Achtel', 9: 'ein Neuntel', 10: 'ein Zehntel' },
+    fraction: {
+      2: 'die Hälfte',
+      3: 'ein Drittel',
+      4: 'ein Viertel',
+      5: 'ein Fünftel',
+      6: 'ein Sechstel',
+      7: 'ein Siebtel',
+      8: 'ein Achtel',
+      9: 'ein Neuntel',
+      10: 'ein Zehntel',
+    },
     compiled:
       'Ein offenes, maschinenlesbares Verzeichnis der Kooperationen in NRW gibt es nicht. Das Register ist deshalb von Hand zusammengetragen: aus Satzungen, den Amtsblättern der Bezirksregierungen und Kreise, Ratsunterlagen, den Internetseiten der Verbände und den Projektseiten von Interkommunales.NRW. Jeder Eintrag nennt seine Quelle und wie verlässlich er ist:',
     currentCounts: 'Davon gelten {{inForce}} als bestehend (aktiv oder mit unklarem Status); {{unconfirmed}} sind unbestätigt und als solche gekennzeichnet.',
-    incomplete: 'Mitgliederlisten können unvollständig sein; wo das Register die Mitglieder nicht kennt, steht das beim Eintrag. Beendete Vorgänger einer Fusion bleiben mit dem Status „beendet“ erhalten.',
+    incomplete:
+      'Mitgliederlisten können unvollständig sein; wo das Register die Mitglieder nicht kennt, steht das beim Eintrag. Beendete Vorgänger einer Fusion bleiben mit dem Status „beendet“ erhalten.',
     directoryLink: 'Alle Kooperationen im Verzeichnis ansehen',
     realTitle: 'Nichts ist erfunden',
     real: 'Alles, was der Atlas zeigt, stammt aus den genannten Quellen. Synthetische Testdaten gibt es nur für Last- und Leistungsmessungen (Benchmarks), in einer eigenen Datenbank; sie erscheinen nie in dieser Anwendung.',
@@ -316,11 +380,13 @@ export const de = {
       'Den größten Teil der Kooperationen kennen nur die Kommunen selbst. Künftig melden Kommunen neue, geänderte und beendete Kooperationen über Zugänge für ihre Verwaltung, jeweils mit Quelle; die Geschäftsstelle IKZ prüft jede Meldung, bevor sie erscheint, und jede Änderung bleibt mit Datum und Quelle nachvollziehbar.',
     inPreparation: 'Diese Meldefunktion ist in Vorbereitung.',
     sourcesTitle: 'Datenquellen',
-    sourceRegister: 'Kooperationen: Register der NRW-Kooperationen mit {{count}} Einträgen, zusammengetragen im November und Dezember 2026, jeder Eintrag mit Quelle und Verlässlichkeit.',
+    sourceRegister:
+      'Kooperationen: Register der NRW-Kooperationen mit {{count}} Einträgen, zusammengetragen im November und Dezember 2026, jeder Eintrag mit Quelle und Verlässlichkeit.',
     sourceAltkreise:
       'Verwaltungsgeschichte (regionen/altkreise.csv): der Kreis, zu dem jede Kommune vor der Gebietsreform 1966–1975 gehörte, abgeleitet aus dem Destatis-Gemeindeverzeichnis 1968–1973 und den Verzeichnissen der Gebietsänderungen 1966–1976.',
     attributionDestatis: 'Statistik: Statistisches Bundesamt (Destatis), dl-de/by-2.0.',
-    sourceRegions: 'Regionen: LEADER-, VITAL.NRW-, ILEK- und REGIONALE-Regionen mit ihren Mitgliedskommunen, zusammengetragen im Dezember 2026 von den Internetseiten der Regionen.',
+    sourceRegions:
+      'Regionen: LEADER-, VITAL.NRW-, ILEK- und REGIONALE-Regionen mit ihren Mitgliedskommunen, zusammengetragen im Dezember 2026 von den Internetseiten der Regionen.',
     sourceCrossBorder:
       'Nachbarn jenseits der Landesgrenze: {{count}} Kommunen in Niedersachsen, Hessen und Rheinland-Pfalz nahe NRW, als mögliche Partner; Grenzen aus BKG VG250, Einwohner aus Destatis GV100AD. Ihre eigenen Kooperationen sind nicht im Register.',
     outOfScope: 'Die Niederlande und Belgien sind vorerst nicht enthalten: Dafür liegen keine Daten vor.',
@@ -334,6 +400,39 @@ export const de = {
       'Die Standardgewichte sind auf das Register angepasst und gegen einfache Vergleichsverfahren geprüft (nächstgelegene Kommune; gemeinsame Grenze, dann gleicher Kreis, dann Entfernung). Die Rechnung und ihre Kennzahlen beschreibt die Datei <code>docs/matching.md</code> im Repository des Projekts. Im Partnerfinder lassen sich alle Gewichte ändern; die Rangliste folgt sofort.',
     funding:
       'Die Förderfähigkeit ist kein Kriterium, sondern eine Angabe neben der Rangliste: Das Land fördert neue Zusammenarbeit mit bis zu 175.000 € für zwei NRW-Partner und 35.000 € für jeden weiteren, höchstens 90 % der Projektkosten; ein länderübergreifendes Projekt mit einem NRW-Partner mit bis zu 75.000 €. Kein Kandidat wird deshalb ausgeblendet.',
+  },
+  params: {
+    intro: 'Ein Wert in der Adresse passt nicht:',
+    intro_one: 'Ein Wert in der Adresse passt nicht:',
+    intro_other: '{{count}} Werte in der Adresse passen nicht:',
+    problem: '„{{name}}={{value}}“ – {{applied}}',
+    unknown: 'diesen Parameter gibt es hier nicht; er wird nicht beachtet.',
+    taskArea: 'dieses Aufgabenfeld gibt es nicht; gezeigt werden alle Aufgabenfelder.',
+    taskAreaChoose: 'dieses Aufgabenfeld gibt es nicht; bitte eines auswählen.',
+    legalForm: 'diese Rechtsform gibt es nicht; gezeigt werden alle Rechtsformen.',
+    provenance: 'diese Herkunft gibt es nicht; gezeigt wird jede Herkunft.',
+    status: 'diesen Status gibt es nicht; gezeigt wird jeder Status.',
+    tab: 'diese Ansicht gibt es nicht; gezeigt wird „{{tab}}“.',
+    notNumber: 'das ist keine Zahl; verwendet wird der Standardwert ({{fallback}}).',
+    weightUnknown: 'dieses Kriterium gibt es nicht; das Gewicht wird nicht beachtet.',
+    weightClamped: 'Gewichte reichen von 0 bis 10; verwendet wird {{value}}.',
+    district: 'diesen Kreis gibt es nicht; gezeigt werden alle Kreise.',
+    region: 'diesen Regierungsbezirk gibt es nicht; gezeigt werden alle Regierungsbezirke.',
+    page: 'diese Seitenposition ist ungültig; gezeigt wird die erste Seite.',
+    defaultTarget: 'die Zielgröße der Aufgabe',
+    defaultRadius: '40 km, wo Nähe zählt, sonst 100 km',
+    noCost: 'ohne Projektkosten',
+  },
+  share: {
+    copy: 'Link kopieren',
+    copied: 'Link kopiert: {{url}}',
+    manual: 'Kopieren ging nicht automatisch. Bitte den markierten Link mit Strg+C (Mac: ⌘+C) kopieren:',
+    fieldLabel: 'Link zu dieser Ansicht',
+  },
+  help: {
+    ranking: 'Wie die Rangfolge entsteht',
+    glossary: 'Begriffe erklärt',
+    faq: 'Häufige Fragen',
   },
   footer: {
     sources: 'Datenquellen',

@@ -1,6 +1,9 @@
 import type { Messages } from './de';
+import { writeEn } from './write.en';
 
 export const en: Messages = {
+  // Accounts, reports and review (issue 11) keep their strings in write.*.ts.
+  ...writeEn,
   common: {
     loading: 'Loading …',
     inhabitantsShort: 'inh.',
@@ -15,8 +18,10 @@ export const en: Messages = {
   },
   search: {
     label: 'Find a municipality',
-    placeholder: 'e.g. Olsberg, Köln, Münster',
+    placeholder: 'Name, AGS or postcode, e.g. Olsberg, 05962044, 58769',
     results: '{{count}} results',
+    results_one: '{{count}} result',
+    hint: 'Search by name, municipality key (AGS, 8 digits) or postcode',
     none: 'No municipality found.',
   },
   entries: {
@@ -81,6 +86,7 @@ export const en: Messages = {
   score: {
     basis: 'Basis',
     details: 'Reasons: {{count}} criteria',
+    details_one: 'Reasons: {{count}} criterion',
     strongest: 'strongest: {{list}}',
     outOf: '{{score}} of 100',
     points: '{{points}} pts',
@@ -90,7 +96,14 @@ export const en: Messages = {
     eligible: 'Eligible for funding: up to {{amount}}',
     notEligible: 'Not eligible for funding',
   },
-  map: { loading: 'Loading map …' },
+  map: {
+    loading: 'Loading map …',
+    legend: 'Legend',
+    land: 'NRW border',
+    districtBorder: 'Kreis border',
+    yours: 'Your municipality',
+    keyboard: 'Map: move with the arrow keys, zoom with + and −. The list beside the map holds the same information.',
+  },
   profile: {
     notFoundTitle: 'Municipality not found',
     notFound: 'There is no NRW municipality with the key "{{ags}}". Search for it here:',
@@ -107,6 +120,7 @@ export const en: Messages = {
     altkreisUnknown: 'not recorded',
     postcode: 'Postcode',
     neighbours: 'Neighbours ({{count}})',
+    neighboursLegend: 'neighbouring municipalities',
     neighboursTable: 'Neighbouring municipalities sharing a border',
     neighbour: 'Municipality',
     borderKm: 'Shared border',
@@ -115,9 +129,15 @@ export const en: Messages = {
     cooperations: 'Cooperations by task area',
     noCooperations: 'The register holds no cooperation of this municipality.',
     registerNote: 'The register is not complete: cooperations are missing, and member lists may have gaps.',
-    crossBorderNote: '{{name}} lies in {{state}}, outside NRW. The atlas shows it as a possible partner for NRW municipalities; its own cooperations are not in the register.',
+    crossBorderNote:
+      '{{name}} lies in {{state}}, outside NRW. The atlas shows it as a possible partner for NRW municipalities; its own cooperations are not in the register.',
     crossBorderCooperations: 'The cooperations of municipalities in {{state}} are not in the register.',
     crossBorderNeighbours: 'Neighbours across the Land border are marked with their Land; their cooperations are not in the register.',
+    openings: 'Openings for cooperation',
+    openingsIntro: 'Tasks that {{name}} does alone according to the register while more than half of its NRW neighbours cooperate in them:',
+    openingsNone: 'None: in no task does {{name}} stand alone among cooperating neighbours.',
+    openingShare: '{{cooperating}} of {{neighbours}} neighbours cooperate',
+    openingFinder: 'Find partners for {{task}}',
   },
   finder: {
     title: 'Find partners',
@@ -155,6 +175,7 @@ export const en: Messages = {
     reachesTarget: 'Reaches the target.',
     missesTarget: 'Stays below the target.',
     coalitionMap: 'Map of partner group {{rank}}',
+    coalitionPartners: 'other members of the group',
     noCoalitions: 'No partner group found.',
     noJoinables: 'There is no existing cooperation in this task nearby.',
     joinCaption: 'Existing cooperations nearby that you could join',
@@ -162,6 +183,8 @@ export const en: Messages = {
     viaDistrict: 'your district is a member',
   },
   dossier: {
+    mapPartner: 'suggested partner',
+    mapPartners: 'other members of the group',
     title: 'Dossier',
     print: 'Print or save as PDF',
     notFound: 'This selection is no longer among the suggestions. Open the partner finder again.',
@@ -182,10 +205,12 @@ export const en: Messages = {
     noProjectCost: 'Computed without a project cost: the guideline maximum; the grant is at most 90 % of the cost.',
     sources: 'Data sources',
     registerNote: 'Cooperations: register of NRW cooperations, {{count}} records (of about {{estimate}} in NRW), each with a source and a confidence.',
-    historyNote: 'Former districts: derived from the municipality registers 1968–1973, statistics: Federal Statistical Office (Destatis), dl-de/by-2.0; LEADER, VITAL.NRW, ILEK and REGIONALE regions as published by the regions.',
+    historyNote:
+      'Former districts: derived from the municipality registers 1968–1973, statistics: Federal Statistical Office (Destatis), dl-de/by-2.0; LEADER, VITAL.NRW, ILEK and REGIONALE regions as published by the regions.',
     date: 'Created on {{date}} with Kooperationsatlas NRW.',
   },
   cooperations: {
+    mapMembers: 'member municipalities',
     title: 'Cooperations',
     all: 'all',
     legalForm: 'Legal form',
@@ -194,6 +219,9 @@ export const en: Messages = {
     caption: 'Cooperations with legal form, task area, status, confidence and source',
     record: 'Status, confidence, source',
     count: '{{count}} cooperations',
+    count_one: '{{count}} cooperation',
+    search: 'Search in name, member or task',
+    searchFor: 'Results for "{{text}}"',
     name: 'Name',
     members: 'Members',
     membersCount: 'Members ({{count}})',
@@ -213,10 +241,12 @@ export const en: Messages = {
   },
   network: {
     title: 'Cooperation network',
-    intro: 'Two municipalities are linked when they share a cooperation; the strength counts the shared cooperations. Communities (Louvain) are coloured, the same in graph and map.',
+    intro:
+      'Two municipalities are linked when they share a cooperation; the strength counts the shared cooperations. Communities (Louvain) are coloured, the same in graph and map.',
     allTasks: 'all task areas',
     summary: '{{nodes}} municipalities, {{edges}} links, {{communities}} communities (modularity {{modularity}}), data as of {{date}}.',
-    summaryWithIsolated: '{{nodes}} municipalities, {{edges}} links, {{communities}} communities (modularity {{modularity}}), {{isolated}} municipalities without a link, data as of {{date}}.',
+    summaryWithIsolated:
+      '{{nodes}} municipalities, {{edges}} links, {{communities}} communities (modularity {{modularity}}), {{isolated}} municipalities without a link, data as of {{date}}.',
     selected: 'Selected: {{name}} – community {{community}}, {{degree}} partner municipalities.',
     selectedIsolated: 'Selected: {{name}} – no link in this selection.',
     profile: 'Open profile',
@@ -232,6 +262,12 @@ export const en: Messages = {
     table: 'Municipalities in the network',
     tableCaption: 'Municipalities with community and centrality, sortable',
     tableNote: '{{shown}} of {{total}} municipalities shown; the export holds all.',
+    tableSearch: 'Find a municipality in the table (name, district or AGS)',
+    tablePage: 'Rows {{from}}–{{to}} of {{total}}',
+    tableNone: 'No municipality matches the search.',
+    tablePages: 'Pages of the table',
+    previous: 'previous page',
+    next: 'next page',
     degree: 'Partners (degree)',
     weightedDegree: 'weighted degree',
     betweenness: 'Betweenness',
@@ -242,7 +278,8 @@ export const en: Messages = {
   },
   gaps: {
     title: 'Gap analysis',
-    intro: 'Where does a municipality do a task alone while most of its neighbours cooperate in it? And who already performs the task for others and could host a shared service centre?',
+    intro:
+      'Where does a municipality do a task alone while most of its neighbours cooperate in it? And who already performs the task for others and could host a shared service centre?',
     start: 'Choose a task area.',
     summary: '{{cooperating}} municipalities cooperate in this task area; {{gaps}} gaps; {{hosts}} possible hosts.',
     gapsTitle: 'Gaps',
@@ -256,6 +293,18 @@ export const en: Messages = {
     hostsTitle: 'Possible hosts for a shared service centre',
     noHosts: 'No municipality performs this task for others yet.',
     catchmentPopulation: 'Inhabitants in the catchment',
+    district: 'Kreis',
+    region: 'Regierungsbezirk',
+    allDistricts: 'all Kreise',
+    allRegions: 'all Regierungsbezirke',
+    population: 'Population',
+    share: 'Share',
+    export: 'Gaps as CSV',
+    exportExcel: 'Gaps as CSV for Excel',
+    exportNote: 'The exports hold the gaps under the same filter; the municipality key (AGS) is text.',
+    sortedBy: 'Sorted by {{column}}, {{direction}}',
+    ascending: 'ascending',
+    descending: 'descending',
   },
   app: {
     name: 'Kooperationsatlas NRW',
@@ -273,6 +322,7 @@ export const en: Messages = {
     network: 'Network',
     gaps: 'Gap analysis',
     about: 'Data & sources',
+    help: 'Help',
   },
   home: {
     title: 'Achieving more together',
@@ -301,14 +351,16 @@ export const en: Messages = {
     title: 'Data & sources',
     intro: 'Where the data of the atlas comes from, how complete it is and how the partner suggestions are made.',
     registerTitle: 'The register of cooperations',
-    completeness: 'The register holds {{count}} cooperations of an estimated {{estimate}} in NRW (about 1,500 public-law agreements and 250 special-purpose associations) – {{share}}.',
+    completeness:
+      'The register holds {{count}} cooperations of an estimated {{estimate}} in NRW (about 1,500 public-law agreements and 250 special-purpose associations) – {{share}}.',
     shareWithWords: 'about {{words}} ({{percent}} %)',
     sharePercent: 'about {{percent}} %',
     fraction: { 2: 'half', 3: 'a third', 4: 'a quarter', 5: 'a fifth', 6: 'a sixth', 7: 'a seventh', 8: 'an eighth', 9: 'a ninth', 10: 'a tenth' },
     compiled:
       'There is no open, machine-readable list of the cooperations in NRW. The register is therefore compiled by hand: from statutes, the official gazettes of the Bezirksregierungen and Kreise, council papers, the bodies’ own sites and the project pages of Interkommunales.NRW. Each record names its source and how sure it is:',
     currentCounts: 'Of these, {{inForce}} are in force (active or of unclear status); {{unconfirmed}} are unconfirmed and marked as such.',
-    incomplete: 'Member lists can be incomplete; where the register does not know the members, the record says so. Predecessors ended by a merger are kept with the status “ended”.',
+    incomplete:
+      'Member lists can be incomplete; where the register does not know the members, the record says so. Predecessors ended by a merger are kept with the status “ended”.',
     directoryLink: 'See all cooperations in the directory',
     realTitle: 'Nothing is invented',
     real: 'Everything the atlas shows comes from the sources named here. Synthetic test data exists only for load and performance measurements (benchmarks), in a separate database; it never appears in this application.',
@@ -317,11 +369,13 @@ export const en: Messages = {
       'Most cooperations are known only to the municipalities themselves. Municipalities will report new, changed and ended cooperations through accounts for their administration, each with a source; the IKZ office (Geschäftsstelle IKZ) reviews every report before it appears, and every change stays traceable with its date and source.',
     inPreparation: 'This reporting is in preparation.',
     sourcesTitle: 'Data sources',
-    sourceRegister: 'Cooperations: register of NRW cooperations with {{count}} records, compiled in November and December 2026, each with a source and a confidence.',
+    sourceRegister:
+      'Cooperations: register of NRW cooperations with {{count}} records, compiled in November and December 2026, each with a source and a confidence.',
     sourceAltkreise:
       'Administrative history (regionen/altkreise.csv): the district each municipality belonged to before the 1966–1975 reform, derived from the Destatis municipality register 1968–1973 and the lists of territorial changes 1966–1976.',
     attributionDestatis: 'Statistics: Federal Statistical Office (Destatis), dl-de/by-2.0.',
-    sourceRegions: 'Regions: LEADER, VITAL.NRW, ILEK and REGIONALE regions with their member municipalities, compiled in December 2026 from the regions’ own sites.',
+    sourceRegions:
+      'Regions: LEADER, VITAL.NRW, ILEK and REGIONALE regions with their member municipalities, compiled in December 2026 from the regions’ own sites.',
     sourceCrossBorder:
       'Neighbours across the Land border: {{count}} municipalities of Niedersachsen, Hessen and Rheinland-Pfalz near NRW, as possible partners; boundaries from BKG VG250, population from Destatis GV100AD. Their own cooperations are not in the register.',
     outOfScope: 'The Netherlands and Belgium are not included for now: there is no data for them.',
@@ -335,6 +389,39 @@ export const en: Messages = {
       'The default weights are fitted on the register and checked against simple baselines (nearest municipality; shared border, then same district, then distance). The file <code>docs/matching.md</code> in the project repository describes the fit and its figures. In the partner finder every weight can be changed; the ranking follows at once.',
     funding:
       'Funding eligibility is not a criterion but a fact beside the ranking: the Land funds new cooperation with up to €175,000 for two NRW partners and €35,000 for each further one, at most 90 % of the project cost; a cross-border project with one NRW partner with up to €75,000. No candidate is hidden for it.',
+  },
+  params: {
+    intro: 'A value in the address does not fit:',
+    intro_one: 'A value in the address does not fit:',
+    intro_other: '{{count}} values in the address do not fit:',
+    problem: '"{{name}}={{value}}" – {{applied}}',
+    unknown: 'there is no such parameter here; it is ignored.',
+    taskArea: 'there is no such task area; all task areas are shown.',
+    taskAreaChoose: 'there is no such task area; please choose one.',
+    legalForm: 'there is no such legal form; all legal forms are shown.',
+    provenance: 'there is no such provenance; every provenance is shown.',
+    status: 'there is no such status; every status is shown.',
+    tab: 'there is no such view; "{{tab}}" is shown.',
+    notNumber: 'this is not a number; the default is used ({{fallback}}).',
+    weightUnknown: 'there is no such criterion; the weight is ignored.',
+    weightClamped: 'weights run from 0 to 10; {{value}} is used.',
+    district: 'there is no such Kreis; all Kreise are shown.',
+    region: 'there is no such Regierungsbezirk; all are shown.',
+    page: 'this page position is not valid; the first page is shown.',
+    defaultTarget: 'the efficient scale of the task',
+    defaultRadius: '40 km where proximity matters, else 100 km',
+    noCost: 'without a project cost',
+  },
+  share: {
+    copy: 'Copy link',
+    copied: 'Link copied: {{url}}',
+    manual: 'Copying did not work automatically. Please copy the selected link with Ctrl+C (Mac: ⌘+C):',
+    fieldLabel: 'Link to this view',
+  },
+  help: {
+    ranking: 'How the ranking works',
+    glossary: 'Terms explained',
+    faq: 'Frequently asked questions',
   },
   footer: {
     sources: 'Data sources',

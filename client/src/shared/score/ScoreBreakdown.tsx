@@ -30,7 +30,9 @@ export function ScoreBreakdown({ components, sources = false }: { components: Sc
             <span className="bar" aria-hidden="true">
               <span className={`bar-fill strength-${c.strength.toLowerCase()}`} style={{ width: `${Math.min(100, Math.max(0, c.rawValue * 100))}%` }} />
             </span>
-            <span className="breakdown-value">{t('score.points', { points: formatNumber(c.points, i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}</span>
+            <span className="breakdown-value">
+              {t('score.points', { points: formatNumber(c.points, i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
+            </span>
             <span className={`breakdown-strength strength-text-${c.strength.toLowerCase()}`}>{t(`strength.${c.strength}`)}</span>
           </div>
           <p className="reason">{en ? c.reasonEn : c.reasonDe}</p>

@@ -12,7 +12,8 @@ interface Props {
 
 /**
  * Typeahead for municipalities following the WAI-ARIA combobox pattern: arrow keys move through the
- * suggestions, Enter picks one, Escape closes the list. The server forgives case, umlauts and suffixes.
+ * suggestions, Enter picks one, Escape closes the list. The server forgives case, umlauts and suffixes, and takes
+ * digits as a municipality key (AGS) or a postcode, so each option shows both.
  */
 export function MunicipalitySearch({ label, onSelect, initialValue = '' }: Props) {
   const { t, i18n } = useTranslation();
@@ -50,6 +51,7 @@ export function MunicipalitySearch({ label, onSelect, initialValue = '' }: Props
         aria-expanded={open && options.length > 0}
         aria-controls={`${id}-list`}
         aria-activedescendant={active >= 0 ? `${id}-option-${active}` : undefined}
+        aria-describedby={`${id}-hint`}
         value={text}
         placeholder={t('search.placeholder')}
         onChange={(event) => {
@@ -87,10 +89,23 @@ export function MunicipalitySearch({ label, onSelect, initialValue = '' }: Props
               choose(index);
             }}
           >
-            <strong>{option.shortName}</strong> <span className="muted">{option.district?.name} · {formatNumber(option.population, i18n.language)} {t('common.inhabitantsShort')}</span>
+            <strong>{option.shortName}</strong>{' '}
+            <span className="muted">
+              {[
+                option.district?.name,
+                `${formatNumber(option.population, i18n.language)} ${t('common.inhabitantsShort')}`,
+                `AGS ${option.ags}`,
+                option.postcode ? `${t('profile.postcode')} ${option.postcode}` : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
           </li>
         ))}
       </ul>
+      <p id={`${id}-hint`} className="field-help">
+        {t('search.hint')}
+      </p>
       <p className="sr-only" role="status" aria-live="polite">
         {debounced.length >= 2 && !loading ? t('search.results', { count: options.length }) : ''}
       </p>

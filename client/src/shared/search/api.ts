@@ -9,6 +9,7 @@ export const SearchMunicipalitiesQuery = graphql(`
           name
           shortName
           population
+          postcode
           district {
             name
           }

@@ -63,16 +63,29 @@ export class MatchingService {
     if (!focal) {
       const exists = snapshot.municipalities.get(ags);
       if (!exists) throw new NotFoundError('municipality', ags);
-      throw new BadUserInputError('ags', `Für ${exists.shortName} liegt keine Geometrie vor; Partner können nicht berechnet werden.`, `There is no geometry for ${exists.shortName}; partners cannot be computed.`);
+      throw new BadUserInputError(
+        'ags',
+        `Für ${exists.shortName} liegt keine Geometrie vor; Partner können nicht berechnet werden.`,
+        `There is no geometry for ${exists.shortName}; partners cannot be computed.`,
+      );
     }
     if (focal.crossBorder) {
-      throw new BadUserInputError('ags', `${focal.name} liegt in ${focal.stateName}: Die Partnersuche gibt es für NRW-Kommunen; ${focal.name} kann als Partner vorgeschlagen werden.`, `${focal.name} is in ${focal.stateName}: the partner search is for NRW municipalities; ${focal.name} can be suggested as a partner.`);
+      throw new BadUserInputError(
+        'ags',
+        `${focal.name} liegt in ${focal.stateName}: Die Partnersuche gibt es für NRW-Kommunen; ${focal.name} kann als Partner vorgeschlagen werden.`,
+        `${focal.name} is in ${focal.stateName}: the partner search is for NRW municipalities; ${focal.name} can be suggested as a partner.`,
+      );
     }
     const task: TaskProfile = taskArea;
     const overrides: Partial<Weights> = {};
     const seen = new Set<ComponentKey>();
     for (const { key, weight } of options?.weights ?? []) {
-      if (seen.has(key)) throw new BadUserInputError('weights', `Das Gewicht „${INFO_BY_KEY.get(key)?.labelDe ?? key}“ ist doppelt angegeben.`, `The weight "${INFO_BY_KEY.get(key)?.labelEn ?? key}" is given twice.`);
+      if (seen.has(key))
+        throw new BadUserInputError(
+          'weights',
+          `Das Gewicht „${INFO_BY_KEY.get(key)?.labelDe ?? key}“ ist doppelt angegeben.`,
+          `The weight "${INFO_BY_KEY.get(key)?.labelEn ?? key}" is given twice.`,
+        );
       seen.add(key);
       overrides[key] = weight;
     }
@@ -145,11 +158,17 @@ export class MatchingService {
   async coalitionSuggestions(ags: string, taskAreaId: string, options: CoalitionOptions | undefined, counter: QueryCounter): Promise<CoalitionSuggestions> {
     const minSize = options?.minSize ?? 2;
     const maxSize = options?.maxSize ?? DEFAULT_LIMITS.coalitionMaxSize;
-    if (minSize > maxSize) throw new BadUserInputError('minSize', 'Die kleinste Gruppengröße ist größer als die größte.', 'The smallest group size is larger than the largest.');
+    if (minSize > maxSize)
+      throw new BadUserInputError('minSize', 'Die kleinste Gruppengröße ist größer als die größte.', 'The smallest group size is larger than the largest.');
     const { snapshot, taskArea, task, focal, matchingOptions } = await this.prepare(ags, taskAreaId, { ...options, limit: undefined }, counter);
     const { geography } = snapshot;
     const evidence = snapshot.cooperations.evidenceFor(geography, focal, task.id, matchingOptions.maxDistanceKm);
-    const coalitions = suggestCoalitions(geography, focal, task, evidence, { ...matchingOptions, limit: options?.limit ?? DEFAULT_LIMITS.coalitions, minSize, maxSize });
+    const coalitions = suggestCoalitions(geography, focal, task, evidence, {
+      ...matchingOptions,
+      limit: options?.limit ?? DEFAULT_LIMITS.coalitions,
+      minSize,
+      maxSize,
+    });
     const byAgs = new Map(MatchingService.municipalities(snapshot, [focal, ...coalitions.flatMap((c) => c.members)]).map((m) => [m.ags, m]));
     return {
       municipality: byAgs.get(focal.ags)!,
@@ -168,32 +187,43 @@ export class MatchingService {
     };
   }
 
-  async joinableCooperations(ags: string, taskAreaId: string, options: JoinableOptions | undefined, loaders: CooperationLoaders, counter: QueryCounter): Promise<JoinableCooperation[]> {
+  async joinableCooperations(
+    ags: string,
+    taskAreaId: string,
+    options: JoinableOptions | undefined,
+    loaders: CooperationLoaders,
+    counter: QueryCounter,
+  ): Promise<JoinableCooperation[]> {
     const { snapshot, task, focal } = await this.prepare(ags, taskAreaId, undefined, counter);
     const maxDistanceKm = options?.maxDistanceKm ?? (task.proximity >= 0.5 ? 30 : 80);
     const { geography } = snapshot;
     const evidence = snapshot.cooperations.evidenceFor(geography, focal, task.id, maxDistanceKm);
     const found = joinableCooperations(geography, focal, evidence, maxDistanceKm).slice(0, options?.limit ?? DEFAULT_LIMITS.joinable);
-    const nearestByAgs = new Map(MatchingService.municipalities(snapshot, found.flatMap((j) => (j.nearestMember ? [j.nearestMember] : []))).map((m) => [m.ags, m]));
+    const nearestByAgs = new Map(
+      MatchingService.municipalities(
+        snapshot,
+        found.flatMap((j) => (j.nearestMember ? [j.nearestMember] : [])),
+      ).map((m) => [m.ags, m]),
+    );
     const ids = found.map((j) => j.cooperation.id);
     const [members, records] = await Promise.all([loaders.members.loadMany(ids), loaders.cooperation.loadMany(ids)]);
     return found.map((j, index) => {
       const record = records[index];
       const known = record && !(record instanceof Error) ? record : null;
       return {
-      id: j.cooperation.id,
-      name: j.cooperation.name,
-      legalForm: j.cooperation.legalForm as JoinableCooperation['legalForm'],
-      provenance: j.cooperation.provenance as JoinableCooperation['provenance'],
-      status: j.cooperation.status as CooperationStatus,
-      confidence: (known?.confidence ?? 'MEDIUM') as Confidence,
-      sourceUrl: known?.sourceUrl ?? null,
-      sourceDate: known?.sourceDate ?? null,
-      distanceKm: j.distanceKm,
-      nearestMember: j.nearestMember ? nearestByAgs.get(j.nearestMember.ags)! : null,
-      viaDistrict: j.viaDistrict,
-      memberCount: j.memberCount,
-      members: (members[index] instanceof Error ? [] : members[index]) as Array<{ kind: MemberKind; key: string; name: string; role: MemberRole }>,
+        id: j.cooperation.id,
+        name: j.cooperation.name,
+        legalForm: j.cooperation.legalForm as JoinableCooperation['legalForm'],
+        provenance: j.cooperation.provenance as JoinableCooperation['provenance'],
+        status: j.cooperation.status as CooperationStatus,
+        confidence: (known?.confidence ?? 'MEDIUM') as Confidence,
+        sourceUrl: known?.sourceUrl ?? null,
+        sourceDate: known?.sourceDate ?? null,
+        distanceKm: j.distanceKm,
+        nearestMember: j.nearestMember ? nearestByAgs.get(j.nearestMember.ags)! : null,
+        viaDistrict: j.viaDistrict,
+        memberCount: j.memberCount,
+        members: (members[index] instanceof Error ? [] : members[index]) as Array<{ kind: MemberKind; key: string; name: string; role: MemberRole }>,
       };
     });
   }

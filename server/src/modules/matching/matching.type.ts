@@ -92,7 +92,7 @@ export class AppliedWeight {
 export class PartnerSuggestions {
   @Field(() => Municipality) municipality!: Municipality;
   @Field(() => TaskArea) taskArea!: TaskArea;
-  @Field(() => [AppliedWeight], { description: 'One per score component, in the engine\'s order' }) weights!: AppliedWeight[];
+  @Field(() => [AppliedWeight], { description: "One per score component, in the engine's order" }) weights!: AppliedWeight[];
   @Field(() => Float) maxDistanceKm!: number;
   @Field(() => Int) targetPopulation!: number;
   @Field(() => Int, { nullable: true, description: 'The project cost the funding estimate uses' }) projectCostEur!: number | null;

@@ -4,7 +4,10 @@ import { MunicipalitySort, MunicipalityType, SortDirection } from '../../shared/
 
 @InputType({ description: 'Filters for the municipality list; all optional and combined with AND' })
 export class MunicipalityFilter {
-  @Field(() => String, { nullable: true, description: 'Name search that forgives case, umlauts and suffixes' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name search that forgives case, umlauts and suffixes; digits search the AGS (8) or the postcode (5), from the start',
+  })
   @IsOptional()
   @MaxLength(80)
   search?: string;

@@ -11,8 +11,11 @@ export const MUNICIPALITY_FIELDS = `{
 
 export const SORT_PROPERTIES = { NAME: 'm.searchName', POPULATION: 'm.population', AREA: 'm.areaKm2', DENSITY: 'm.density' } as const;
 
+// A search of digits is a key: the AGS (8 digits, e.g. 05962044) or the postcode of the seat (5 digits, e.g. 58769),
+// matched from the start, so a partial key narrows the list as it is typed.
 const FILTER = `
   WHERE ($search IS NULL OR m.searchName CONTAINS $search)
+    AND ($digits IS NULL OR m.ags STARTS WITH $digits OR m.postcode STARTS WITH $digits)
     AND ($includeCrossBorder OR NOT m:CrossBorder)
     AND ($districtKey IS NULL OR m.districtKey = $districtKey)
     AND ($regionKey IS NULL OR m.regionKey = $regionKey)
@@ -20,11 +23,15 @@ const FILTER = `
     AND ($minPopulation IS NULL OR m.population >= $minPopulation)
     AND ($maxPopulation IS NULL OR m.population <= $maxPopulation)`;
 
-/** A page of municipalities and the total count in one round trip. Names that start with the search come first. */
+/**
+ * A page of municipalities and the total count in one round trip. An exact AGS comes first, then an exact postcode,
+ * then names that start with the search.
+ */
 export function listMunicipalities(sortProperty: string, direction: 'ASC' | 'DESC'): string {
   return `
     MATCH (m:Municipality) ${FILTER}
-    WITH m ORDER BY CASE WHEN $search IS NOT NULL AND m.searchName STARTS WITH $search THEN 0 ELSE 1 END, ${sortProperty} ${direction}, m.ags
+    WITH m ORDER BY CASE WHEN $digits IS NOT NULL AND m.ags = $digits THEN 0 WHEN $digits IS NOT NULL AND m.postcode = $digits THEN 1 WHEN $search IS NOT NULL AND m.searchName STARTS WITH $search THEN 2 ELSE 3 END,
+      ${sortProperty} ${direction}, m.ags
     WITH collect(m) AS matches
     RETURN size(matches) AS total, [m IN matches[$skip..($skip + $limit)] | ${MUNICIPALITY_FIELDS}] AS page`;
 }
@@ -38,6 +45,12 @@ export const DISTRICTS_BY_KEY = `
   UNWIND $keys AS key
   MATCH (d:District {key: key})
   RETURN key, {key: d.key, name: d.name, type: d.type, regionKey: d.regionKey} AS value`;
+
+/** NRW's Kreise and kreisfreie Städte, by name (the gap analysis filters by them). */
+export const NRW_DISTRICTS = `
+  MATCH (d:District) WHERE d.key STARTS WITH '05'
+  RETURN {key: d.key, name: d.name, type: d.type, regionKey: d.regionKey} AS district
+  ORDER BY d.name, d.key`;
 
 export const REGIONS_BY_KEY = `
   UNWIND $keys AS key

@@ -2,10 +2,21 @@ import type { Database, QueryCounter } from '../../db/database';
 import { keyedLoader } from '../../db/loader';
 import type { MunicipalitySort, SortDirection } from '../../shared/enums';
 import type { District, Municipality, Neighbour, Region } from './municipality.type';
-import { BOUNDARIES_BY_AGS, DISTRICTS_BY_KEY, listMunicipalities, MUNICIPALITIES_BY_AGS, NEIGHBOURS_BY_AGS, REGIONS_BY_KEY, SORT_PROPERTIES } from './municipality.queries';
+import {
+  BOUNDARIES_BY_AGS,
+  DISTRICTS_BY_KEY,
+  listMunicipalities,
+  MUNICIPALITIES_BY_AGS,
+  NEIGHBOURS_BY_AGS,
+  NRW_DISTRICTS,
+  REGIONS_BY_KEY,
+  SORT_PROPERTIES,
+} from './municipality.queries';
 
 export interface MunicipalityQuery {
   search: string | null;
+  /** 2–8 digits: the start of an AGS or a postcode. */
+  digits: string | null;
   includeCrossBorder: boolean;
   districtKey: string | null;
   regionKey: string | null;
@@ -26,6 +37,11 @@ export class MunicipalityRepository {
     const result = await this.db.read(listMunicipalities(SORT_PROPERTIES[sort], direction), params, counter);
     const row = result.records[0]!;
     return { total: row.get('total') as number, page: row.get('page') as Municipality[] };
+  }
+
+  async nrwDistricts(counter?: QueryCounter): Promise<District[]> {
+    const result = await this.db.read(NRW_DISTRICTS, {}, counter);
+    return result.records.map((r) => r.get('district') as District);
   }
 
   loaders(counter: QueryCounter) {

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { MunicipalityFilter, MunicipalityOrder } from './municipality.input';
+import { CooperationOpening } from '../network/network.type';
 import { District, Municipality, MunicipalityConnection, Neighbour, Region } from './municipality.type';
 
 @Resolver(() => Municipality)
@@ -19,6 +20,16 @@ export class MunicipalityResolver {
   @Query(() => Municipality, { description: 'One municipality by its AGS; NOT_FOUND if there is none' })
   municipality(@Ctx() ctx: Context, @Arg('ags', () => ID) ags: string): Promise<Municipality> {
     return ctx.services.municipalities.byAgs(ags, ctx.loaders.municipalities);
+  }
+
+  @Query(() => [District], { description: 'The Kreise and kreisfreie Städte of NRW, by name' })
+  districts(@Ctx() ctx: Context): Promise<District[]> {
+    return ctx.services.municipalities.nrwDistricts(ctx.queryCounter);
+  }
+
+  @FieldResolver(() => [CooperationOpening], { description: 'Task areas it does alone while most of its NRW neighbours cooperate in them (empty outside NRW)' })
+  cooperationOpenings(@Root() municipality: Municipality, @Ctx() ctx: Context): Promise<CooperationOpening[]> {
+    return ctx.services.network.openings(municipality.ags, ctx.queryCounter);
   }
 
   @FieldResolver(() => District, { nullable: true })

@@ -36,9 +36,12 @@ export class Municipality {
   @Field(() => GeoPoint, { nullable: true }) centroid!: GeoPoint | null;
   @Field(() => String, { description: 'Two-digit key of the Land (05 = Nordrhein-Westfalen)' }) stateKey!: string;
   @Field(() => String, { nullable: true, description: 'Name of the Land' }) stateName!: string | null;
-  @Field(() => Boolean, { description: 'A municipality of a neighbouring Land near NRW, imported as a partner candidate; its cooperations are not in the register' })
+  @Field(() => Boolean, {
+    description: 'A municipality of a neighbouring Land near NRW, imported as a partner candidate; its cooperations are not in the register',
+  })
   crossBorder!: boolean;
-  @Field(() => String, { nullable: true, description: 'The Kreis (or kreisfreie Stadt) its main town belonged to before the 1966–1975 reform' }) altkreis!: string | null;
+  @Field(() => String, { nullable: true, description: 'The Kreis (or kreisfreie Stadt) its main town belonged to before the 1966–1975 reform' }) altkreis!:
+    string | null;
   @Field(() => String, { nullable: true, description: 'Gemeindeverband it belongs to (e.g. a Samtgemeinde or Verbandsgemeinde), where one exists' })
   associationName!: string | null;
   districtKey!: string;

@@ -1,9 +1,21 @@
 import { createHash } from 'node:crypto';
-import { EXPORT_FORMATS, exportFileName, type ExportBoundaries, type ExportData, type ExportEdge, type ExportFile, type ExportNode } from '../../analytics/exports';
+import { GAPS_TABLE } from '../../analytics/export-tables';
+import {
+  EXPORT_FORMATS,
+  exportFileName,
+  tableCsv,
+  type Dialect,
+  type ExportBoundaries,
+  type ExportData,
+  type ExportEdge,
+  type ExportFile,
+  type ExportGap,
+  type ExportNode,
+} from '../../analytics/exports';
 import { repairLayer, type Area } from '../../analytics/geometry';
 import type { QueryCounter } from '../../db/database';
 import { NotFoundError } from '../../shared/errors';
-import { ATTRIBUTION, type NetworkFilter } from './network.type';
+import { ATTRIBUTION, type GapFilter, type NetworkFilter } from './network.type';
 import type { NetworkFilterValues, NetworkRepository } from './network.repository';
 import type { NetworkService } from './network.service';
 
@@ -21,12 +33,22 @@ async function exportBoundaries(repository: NetworkRepository, counter?: QueryCo
   const digest = hash.digest('hex');
   if (boundaryCache?.digest === digest) return boundaryCache.value;
   const result = repairLayer(keys.map((key) => ({ key, geometry: JSON.parse(stored.get(key)!) as Area })));
-  const value: ExportBoundaries = { shapes: new Map(result.shapes.map((shape) => [shape.key, shape.geometry])), repaired: result.repaired, invalid: result.unrepaired };
+  const value: ExportBoundaries = {
+    shapes: new Map(result.shapes.map((shape) => [shape.key, shape.geometry])),
+    repaired: result.repaired,
+    invalid: result.unrepaired,
+  };
   boundaryCache = { digest, value };
   return value;
 }
 
-async function exportNetworkData(service: NetworkService, repository: NetworkRepository, filter: NetworkFilter | undefined, values: NetworkFilterValues, counter?: QueryCounter) {
+async function exportNetworkData(
+  service: NetworkService,
+  repository: NetworkRepository,
+  filter: NetworkFilter | undefined,
+  values: NetworkFilterValues,
+  counter?: QueryCounter,
+) {
   const [network, details] = await Promise.all([service.network(filter, counter), repository.edgeDetails(values, counter)]);
   const nodes: ExportNode[] = network.nodes.map((n) => ({
     ags: n.municipality.ags,
@@ -74,7 +96,7 @@ export async function exportNetwork(
   const values: NetworkFilterValues = { taskArea: filter?.taskArea ?? null, legalForm: filter?.legalForm ?? null, provenance: filter?.provenance ?? null };
   const needs = new Set<string>(format.needs);
   // The network checks its task area itself; the other exports check it here, so every export answers 404 alike.
-  if (!needs.has('network') && values.taskArea && !(await repository.taskAreaExists(values.taskArea))) throw new NotFoundError('Aufgabenfeld / Task area', values.taskArea);
+  if (!needs.has('network') && values.taskArea && !(await repository.taskAreaExists(values.taskArea))) throw new NotFoundError('taskArea', values.taskArea);
   const [network, boundaries, register, storedDate] = await Promise.all([
     needs.has('network') ? exportNetworkData(service, repository, filter, values) : undefined,
     needs.has('boundaries') ? exportBoundaries(repository) : undefined,
@@ -89,4 +111,42 @@ export async function exportNetwork(
     register,
   };
   return { body: format.render(data), contentType: format.contentType, filename: exportFileName(file, snapshotDate, values) };
+}
+
+/** The gap exports: `luecken.csv` and its Excel variant, with the same filter as the gaps page. */
+export const GAP_EXPORTS = { 'luecken.csv': 'standard', 'luecken-excel.csv': 'excel' } as const satisfies Record<string, Dialect>;
+export type GapExportFile = keyof typeof GAP_EXPORTS;
+
+/**
+ * The gap analysis of one task as a dated CSV (AGS and keys as text), narrowed like the page:
+ * `kooperationsatlas-luecken-<task>[-<Kreis>][-<Bezirk>]-<date>.csv`.
+ */
+export async function exportGaps(
+  service: NetworkService,
+  repository: NetworkRepository,
+  file: GapExportFile,
+  taskArea: string,
+  filter: GapFilter,
+): Promise<{ body: string; contentType: string; filename: string }> {
+  const [analysis, regions, snapshotDate] = await Promise.all([service.gaps(taskArea, undefined, filter), repository.regionNames(), repository.snapshotDate()]);
+  const districtNames = await service.districtNames();
+  const rows: ExportGap[] = analysis.gaps.map((g) => ({
+    ags: g.municipality.ags,
+    name: g.municipality.shortName,
+    districtKey: g.municipality.districtKey,
+    districtName: districtNames.get(g.municipality.districtKey) ?? '',
+    regionName: (g.municipality.regionKey && regions.get(g.municipality.regionKey)) || '',
+    population: g.municipality.population,
+    taskArea,
+    neighbours: g.neighbours,
+    cooperatingNeighbours: g.cooperatingNeighbours,
+    share: g.share,
+  }));
+  const scope = [taskArea, filter.districtKey, filter.regionKey].filter(Boolean).join('-');
+  const base = file.slice(0, file.lastIndexOf('.'));
+  return {
+    body: tableCsv(GAPS_TABLE, rows, GAP_EXPORTS[file]),
+    contentType: 'text/csv; charset=utf-8',
+    filename: `kooperationsatlas-${base}-${scope}-${snapshotDate}.csv`,
+  };
 }

@@ -20,6 +20,14 @@ export const TASK_PARTICIPATION = `
   MATCH (m:Municipality)-[r:MEMBER_OF]->(c)
   RETURN c.id AS id, c.name AS name, collect({ags: m.ags, role: r.role}) AS members`;
 
+/** For every task area, the NRW municipalities in a cooperation covering it that is in force (the profile's openings). */
+export const ALL_TASK_PARTICIPATION = `
+  MATCH (c:Cooperation)-[:COVERS]->(t:TaskArea)
+  WHERE coalesce(c.status, 'UNCLEAR') IN ['ACTIVE', 'UNCLEAR']
+  MATCH (m:Municipality)-[:MEMBER_OF]->(c)
+  WHERE NOT m:CrossBorder
+  RETURN t.id AS taskArea, collect(DISTINCT m.ags) AS members`;
+
 export const SNAPSHOT = `
   OPTIONAL MATCH (d:Dataset {key: 'main'})
   RETURN CASE WHEN d IS NULL THEN toString(date()) ELSE toString(date(d.importedAt)) END AS date`;
@@ -68,3 +76,6 @@ export const EXPORT_MEMBERS = `
 export const EXPORT_BOUNDARIES = `
   MATCH (m:Municipality) WHERE NOT m:CrossBorder AND m.boundary IS NOT NULL
   RETURN m.ags AS ags, m.boundary AS boundary`;
+
+/** Names of the Regierungsbezirke, for the gap export. */
+export const REGION_NAMES = `MATCH (r:Region) RETURN r.key AS key, r.name AS name`;

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { CooperationNetwork, GapAnalysis, NetworkFilter } from './network.type';
+import { CooperationNetwork, GapAnalysis, GapFilter, NetworkFilter } from './network.type';
 
 @Resolver()
 export class NetworkResolver {
@@ -10,8 +10,12 @@ export class NetworkResolver {
   }
 
   @Query(() => GapAnalysis, { description: 'Where cooperation in a task is missing, and who could host a shared service centre' })
-  cooperationGaps(@Ctx() ctx: Context, @Arg('taskArea', () => ID) taskArea: string): Promise<GapAnalysis> {
+  cooperationGaps(
+    @Ctx() ctx: Context,
+    @Arg('taskArea', () => ID) taskArea: string,
+    @Arg('filter', () => GapFilter, { nullable: true }) filter?: GapFilter,
+  ): Promise<GapAnalysis> {
     ctx.services.taskAreas.assertId(taskArea);
-    return ctx.services.network.gaps(taskArea, ctx.queryCounter);
+    return ctx.services.network.gaps(taskArea, ctx.queryCounter, filter);
   }
 }

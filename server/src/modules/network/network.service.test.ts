@@ -6,7 +6,12 @@ import { NetworkService } from './network.service';
 
 /** A snapshot with two municipalities and every task area the filters below name. */
 function snapshot(): StaticData {
-  const places = new Map(['05958004', '05958008'].map((ags) => [ags, { ags, districtKey: '05958', districtName: 'Hochsauerlandkreis', longitude: 8, latitude: 51, crossBorder: false }]));
+  const places = new Map(
+    ['05958004', '05958008'].map((ags) => [
+      ags,
+      { ags, districtKey: '05958', districtName: 'Hochsauerlandkreis', longitude: 8, latitude: 51, crossBorder: false },
+    ]),
+  );
   const municipalities = new Map([...places.keys()].map((ags) => [ags, { ags }]));
   return { geography: { places }, municipalities, taskAreas: new Map(Array.from({ length: 100 }, (_, i) => [`t${i}`, {}])) } as unknown as StaticData;
 }
@@ -18,7 +23,12 @@ function fakes() {
       calls.analyze += 1;
       await new Promise((resolve) => setTimeout(resolve, 5));
       return {
-        analysis: { nodes: input.nodes.map((n) => ({ ags: n.ags, community: 0, degree: 1, weightedDegree: 1, betweenness: 0, x: 0, y: 0 })), communityCount: 1, isolatedCount: 0, modularity: 0 },
+        analysis: {
+          nodes: input.nodes.map((n) => ({ ags: n.ags, community: 0, degree: 1, weightedDegree: 1, betweenness: 0, x: 0, y: 0 })),
+          communityCount: 1,
+          isolatedCount: 0,
+          modularity: 0,
+        },
         districts: [{ districtKey: '05958', municipalities: 2, internalTies: 1, density: 1 }],
       };
     },

@@ -12,7 +12,11 @@ export class TaskAreaService {
 
   assertId(id: string, field = 'taskArea'): void {
     if (!/^[a-z][a-z0-9_]{0,40}$/.test(id)) {
-      throw new BadUserInputError(field, `„${field}“ ist keine gültige Aufgabenfeld-ID.`, `"${field}" is not a valid task area id.`);
+      throw new BadUserInputError(
+        field,
+        'Das Aufgabenfeld hat keinen gültigen Namen (Kleinbuchstaben, z. B. standesamt).',
+        'The task area does not have a valid name (lower case, e.g. standesamt).',
+      );
     }
   }
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Trans, useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../../../shared/i18n/links';
 import { graphql } from '../../../gql';
 import { formatNumber } from '../../../shared/format';
 
@@ -55,7 +55,9 @@ export function AboutPage() {
             {t('about.completeness', {
               count: n(stats.cooperations),
               estimate: n(stats.estimatedCooperationsInNrw),
-              share: words ? t('about.shareWithWords', { words, percent: n(Math.round(share * 100)) }) : t('about.sharePercent', { percent: n(Math.round(share * 100)) }),
+              share: words
+                ? t('about.shareWithWords', { words, percent: n(Math.round(share * 100)) })
+                : t('about.sharePercent', { percent: n(Math.round(share * 100)) }),
             })}
           </p>
         )}

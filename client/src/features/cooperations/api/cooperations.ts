@@ -16,17 +16,13 @@ export const CooperationDirectoryQuery = graphql(`
           memberCount
           ...CooperationMarks_cooperation
           taskAreas {
-            id
-            nameDe
-            nameEn
+            ...TaskAreaName_taskArea
           }
         }
       }
     }
     taskAreas {
-      id
-      nameDe
-      nameEn
+      ...TaskAreaName_taskArea
     }
   }
 `);
@@ -46,23 +42,15 @@ export const CooperationDetailQuery = graphql(`
       verifiedAt
       ...CooperationMarks_cooperation
       taskAreas {
-        id
-        nameDe
-        nameEn
+        ...TaskAreaName_taskArea
       }
       members {
         ...MemberList_member
+        # The map's shapes come with the members: one query for the page, batched on the server.
+        municipality {
+          ...MapShape_municipality
+        }
       }
-    }
-  }
-`);
-
-export const MemberShapesQuery = graphql(`
-  query MemberShapes($ags: ID!) {
-    municipality(ags: $ags) {
-      ags
-      shortName
-      boundary
     }
   }
 `);

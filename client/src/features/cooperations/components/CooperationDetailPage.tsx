@@ -1,38 +1,23 @@
-import { useApolloClient, useQuery } from '@apollo/client/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Link } from '../../../shared/i18n/links';
 import { ConfidenceBadge, SourceLink, StatusBadge } from '../../../shared/cooperation/CooperationMarks';
 import { MemberList } from '../../../shared/cooperation/MemberList';
 import { ApiErrorMessage, errorCode } from '../../../shared/errors';
 import { formatPartialDate } from '../../../shared/format';
-import { LazyShapeMap, type MapShape } from '../../../shared/map/LazyShapeMap';
-import { CooperationDetailQuery, MemberShapesQuery } from '../api/cooperations';
+import { LazyShapeMap, mapShape } from '../../../shared/map/LazyShapeMap';
+import { TaskAreaNames } from '../../../shared/taskArea/TaskAreaName';
+import { CooperationDetailQuery } from '../api/cooperations';
+import { CooperationContacts, CooperationHistory, CooperationUpkeepBar } from './CooperationUpkeep';
 
-/** The members that are municipalities, on a map; a member's boundary is not part of the cooperation record. */
-function MemberMap({ agsList, label }: { agsList: string[]; label: string }) {
-  const client = useApolloClient();
-  const [shapes, setShapes] = useState<MapShape[]>([]);
-  const key = agsList.join(',');
-  useEffect(() => {
-    let current = true;
-    void Promise.all(key.split(',').map((ags) => client.query({ query: MemberShapesQuery, variables: { ags } }))).then((results) => {
-      if (!current) return;
-      setShapes(results.flatMap((r) => (r.data ? [{ ags: r.data.municipality.ags, label: r.data.municipality.shortName, boundary: r.data.municipality.boundary ?? null, fill: '#6baed6' }] : [])));
-    });
-    return () => {
-      current = false;
-    };
-  }, [client, key]);
-  return <LazyShapeMap shapes={shapes} label={label} height={360} />;
-}
+const MEMBER_FILL = '#6baed6';
+const LABELLED_MEMBERS = 15;
 
 export function CooperationDetailPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const { data, loading, error } = useQuery(CooperationDetailQuery, { variables: { id } });
-  const members = data?.cooperation.members;
-  const municipalAgs = useMemo(() => (members ?? []).flatMap((m) => (m.kind === 'MUNICIPALITY' && m.key ? [m.key] : [])), [members]);
 
   if (loading) return <p role="status">{t('common.loading')}</p>;
   if (error) {
@@ -41,6 +26,9 @@ export function CooperationDetailPage() {
   }
   const c = data!.cooperation;
   const noMembers = c.memberCount === 0 || c.members.length === 0;
+  const places = c.members.flatMap((m) => (m.municipality ? [m.municipality] : []));
+  // Named on the map when there are few enough members for the labels to stay legible.
+  const shapes = places.map((m) => mapShape(m, MEMBER_FILL, places.length <= LABELLED_MEMBERS ? { mark: { name: m.shortName } } : {}));
   const facts = (
     <section className="card" aria-labelledby="facts">
       <h2 id="facts">{t('cooperations.facts')}</h2>
@@ -77,7 +65,9 @@ export function CooperationDetailPage() {
             <>
               <SourceLink url={c.sourceUrl} label={false} />
               <br />
-              <span className="muted small">{c.sourceDate ? t('source.dated', { date: formatPartialDate(c.sourceDate, i18n.language) }) : t('source.undated')}</span>
+              <span className="muted small">
+                {c.sourceDate ? t('source.dated', { date: formatPartialDate(c.sourceDate, i18n.language) }) : t('source.undated')}
+              </span>
             </>
           ) : (
             t('source.none')
@@ -109,24 +99,27 @@ export function CooperationDetailPage() {
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/kooperationen">{t('nav.cooperations')}</Link> › {c.id}
+        <Link to="/kooperationen">{t('nav.cooperations')}</Link> › <span aria-current="page">{c.name}</span>
       </p>
       <h1>{c.name}</h1>
       <p>
-        {t(`legalForm.${c.legalForm}`)} · {c.taskAreas.map((a) => (i18n.language === 'en' ? a.nameEn : a.nameDe)).join(', ')}
+        {t(`legalForm.${c.legalForm}`)} · <TaskAreaNames areas={c.taskAreas} />
       </p>
+      <CooperationUpkeepBar id={c.id} status={c.status} />
       {c.confidence === 'LOW' && <p className="notice">{t('confidence.lowNotice')}</p>}
-      {noMembers || municipalAgs.length === 0 ? (
+      {noMembers || places.length === 0 ? (
         facts
       ) : (
         <div className="grid-2">
           {facts}
           <section className="card" aria-labelledby="members-map">
             <h2 id="members-map">{t('cooperations.map')}</h2>
-            <MemberMap agsList={municipalAgs} label={t('cooperations.map')} />
+            <LazyShapeMap shapes={shapes} label={t('cooperations.map')} height={360} legend={[{ label: t('cooperations.mapMembers'), fill: MEMBER_FILL }]} />
           </section>
         </div>
       )}
+      <CooperationHistory id={c.id} />
+      <CooperationContacts id={c.id} />
     </>
   );
 }

@@ -1,17 +1,27 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { Link } from '../../../shared/i18n/links';
 import { graphql } from '../../../gql';
-import type { DossierCooperationFragment, FundingFact_FundingFragment, ScoreBreakdown_ComponentFragment } from '../../../gql/graphql';
+import type {
+  DossierCooperationFragment,
+  FundingFact_FundingFragment,
+  ScoreBreakdown_ComponentFragment,
+  TaskAreaName_TaskAreaFragment,
+} from '../../../gql/graphql';
+import { CopyLink } from '../../../shared/components/CopyLink';
 import { StateBadge } from '../../../shared/components/StateBadge';
 import { CooperationMarks } from '../../../shared/cooperation/CooperationMarks';
 import { ApiErrorMessage } from '../../../shared/errors';
 import { formatEur, formatNumber } from '../../../shared/format';
-import { LazyShapeMap } from '../../../shared/map/LazyShapeMap';
+import { FOCUS_FILL, LazyShapeMap, mapShape } from '../../../shared/map/LazyShapeMap';
 import { apiOptions, usePartnerParams } from '../../../shared/partnerParams';
 import { useScoreComponentKeys } from '../../../shared/score/api';
 import { FundingFact } from '../../../shared/score/FundingFact';
 import { ScoreBreakdown, ScoreValue } from '../../../shared/score/ScoreBreakdown';
+import { TaskAreaNames, taskAreaName } from '../../../shared/taskArea/TaskAreaName';
+
+const PARTNER_FILL = '#6baed6';
 
 // Both dossiers also read the focal municipality's cooperations (with status, confidence and source), to show which of
 // them the chosen partners already share, and the register's size for the sources.
@@ -22,8 +32,7 @@ const DossierPartnerQuery = graphql(`
         ...CandidatePlace_municipality
       }
       taskArea {
-        nameDe
-        nameEn
+        ...TaskAreaName_taskArea
       }
       projectCostEur
       weights {
@@ -64,8 +73,7 @@ const DossierCoalitionQuery = graphql(`
         shortName
       }
       taskArea {
-        nameDe
-        nameEn
+        ...TaskAreaName_taskArea
       }
       coalitions {
         rank
@@ -97,8 +105,7 @@ graphql(`
       key
     }
     taskAreas {
-      nameDe
-      nameEn
+      ...TaskAreaName_taskArea
     }
   }
 `);
@@ -120,7 +127,15 @@ graphql(`
   }
 `);
 
-type Member = { ags: string; shortName: string; population: number; boundary?: string | null; district?: { name: string } | null; crossBorder: boolean; stateName?: string | null };
+type Member = {
+  ags: string;
+  shortName: string;
+  population: number;
+  boundary?: string | null;
+  district?: { name: string } | null;
+  crossBorder: boolean;
+  stateName?: string | null;
+};
 type DossierCooperationNode = DossierCooperationFragment;
 
 interface Selection {
@@ -131,7 +146,7 @@ interface Selection {
   components: ScoreBreakdown_ComponentFragment[];
   funding: FundingFact_FundingFragment;
   focalAgs: string;
-  task: { nameDe: string; nameEn: string };
+  task: TaskAreaName_TaskAreaFragment;
 }
 
 /** The cooperations the focal municipality already shares with at least one of the chosen partners. */
@@ -151,8 +166,14 @@ export function DossierPage() {
   const partner = search.get('partner');
   const coalition = search.get('koalition');
   const options = keys ? apiOptions(params, keys) : {};
-  const partnerQuery = useQuery(DossierPartnerQuery, { variables: { ags, taskArea, memberAgs: ags, options: { ...options, limit: 50 } }, skip: !partner || !keys });
-  const coalitionQuery = useQuery(DossierCoalitionQuery, { variables: { ags, taskArea, memberAgs: ags, options: { ...options, limit: 20 } }, skip: !coalition || !keys });
+  const partnerQuery = useQuery(DossierPartnerQuery, {
+    variables: { ags, taskArea, memberAgs: ags, options: { ...options, limit: 50 } },
+    skip: !partner || !keys,
+  });
+  const coalitionQuery = useQuery(DossierCoalitionQuery, {
+    variables: { ags, taskArea, memberAgs: ags, options: { ...options, limit: 20 } },
+    skip: !coalition || !keys,
+  });
   const error = keysError ?? partnerQuery.error ?? coalitionQuery.error;
   const n = (value: number) => formatNumber(value, i18n.language);
   const en = i18n.language === 'en';
@@ -183,7 +204,13 @@ export function DossierPage() {
   if (coalition && coalitionQuery.data) {
     const wanted = coalition.split(',').sort().join(',');
     const result = coalitionQuery.data.coalitionSuggestions;
-    const found = result.coalitions.find((c) => c.members.map((m) => m.ags).sort().join(',') === wanted);
+    const found = result.coalitions.find(
+      (c) =>
+        c.members
+          .map((m) => m.ags)
+          .sort()
+          .join(',') === wanted,
+    );
     // A coalition result names no defaults; the weights that differ are those the link set.
     changedWeights = (found?.components ?? [])
       .filter((c) => params.weights[c.key] !== undefined)
@@ -209,7 +236,7 @@ export function DossierPage() {
       </div>
     );
   }
-  const taskName = en ? selection.task.nameEn : selection.task.nameDe;
+  const taskName = taskAreaName(selection.task, i18n.language);
   const shared = sharedCooperations(
     data.cooperations.edges.map((e) => e.node),
     selection.focalAgs,
@@ -218,11 +245,14 @@ export function DossierPage() {
   const projectCost = params.projectCostEur;
   return (
     <article className="dossier">
-      <p className="no-print">
+      <div className="no-print page-actions">
         <button type="button" className="button" onClick={() => window.print()}>
           {t('dossier.print')}
         </button>
-      </p>
+        <CopyLink />
+        <Link to="/hilfe/ranking">{t('help.ranking')}</Link>
+        <Link to="/hilfe#glossar">{t('help.glossary')}</Link>
+      </div>
       <h1>
         {t('dossier.title')}: {taskName}
       </h1>
@@ -256,7 +286,9 @@ export function DossierPage() {
         <p className="dossier-score">
           {t('dossier.score')}: <ScoreValue score={selection.score} />
         </p>
-        <p className="muted small">{changedWeights.length === 0 ? t('dossier.defaultWeights') : t('dossier.changedWeights', { list: changedWeights.join('; ') })}</p>
+        <p className="muted small">
+          {changedWeights.length === 0 ? t('dossier.defaultWeights') : t('dossier.changedWeights', { list: changedWeights.join('; ') })}
+        </p>
         <ScoreBreakdown components={selection.components} sources />
       </section>
       <section>
@@ -267,7 +299,10 @@ export function DossierPage() {
           <ul className="cooperation-list" data-testid="dossier-ties">
             {shared.map((c) => (
               <li key={c.id} data-testid="cooperation-row">
-                {c.name} <span className="muted">({t(`legalForm.${c.legalForm}`)}; {c.taskAreas.map((a) => (en ? a.nameEn : a.nameDe)).join(', ')})</span>
+                {c.name}{' '}
+                <span className="muted">
+                  ({t(`legalForm.${c.legalForm}`)}; <TaskAreaNames areas={c.taskAreas} />)
+                </span>
                 <br />
                 <CooperationMarks cooperation={c} />
               </li>
@@ -280,12 +315,20 @@ export function DossierPage() {
         <LazyShapeMap
           height={320}
           label={t('dossier.map')}
-          shapes={selection.members.map((m) => ({ ags: m.ags, label: m.shortName, boundary: m.boundary ?? null, fill: m.ags === selection!.focalAgs ? '#fdae6b' : '#6baed6', focus: m.ags === selection!.focalAgs }))}
+          shapes={selection.members.map((m) =>
+            mapShape(m, m.ags === selection!.focalAgs ? FOCUS_FILL : PARTNER_FILL, { focus: m.ags === selection!.focalAgs, mark: { name: m.shortName } }),
+          )}
+          legend={[
+            { label: t('map.yours'), fill: FOCUS_FILL, focus: true },
+            { label: selection.members.length > 2 ? t('dossier.mapPartners') : t('dossier.mapPartner'), fill: PARTNER_FILL },
+          ]}
         />
       </section>
       <section>
         <h2>{t('dossier.funding')}</h2>
-        <p data-testid="dossier-cost">{projectCost !== null ? t('dossier.projectCost', { cost: formatEur(projectCost, i18n.language) }) : t('dossier.noProjectCost')}</p>
+        <p data-testid="dossier-cost">
+          {projectCost !== null ? t('dossier.projectCost', { cost: formatEur(projectCost, i18n.language) }) : t('dossier.noProjectCost')}
+        </p>
         <FundingFact funding={selection.funding} />
       </section>
       <section className="small">

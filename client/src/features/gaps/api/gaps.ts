@@ -1,8 +1,8 @@
 import { graphql } from '../../../gql';
 
 export const GapsQuery = graphql(`
-  query CooperationGaps($taskArea: ID!) {
-    cooperationGaps(taskArea: $taskArea) {
+  query CooperationGaps($taskArea: ID!, $filter: GapFilter) {
+    cooperationGaps(taskArea: $taskArea, filter: $filter) {
       taskArea
       cooperatingCount
       gaps {
@@ -10,11 +10,14 @@ export const GapsQuery = graphql(`
         neighbours
         cooperatingNeighbours
         municipality {
-          ags
-          shortName
+          ...MapShape_municipality
           population
-          boundary
           district {
+            key
+            name
+          }
+          region {
+            key
             name
           }
         }
@@ -23,14 +26,10 @@ export const GapsQuery = graphql(`
         catchmentPopulation
         cooperations
         municipality {
-          ags
-          shortName
-          boundary
+          ...MapShape_municipality
         }
         catchment {
-          ags
-          shortName
-          boundary
+          ...MapShape_municipality
         }
       }
     }
@@ -40,9 +39,15 @@ export const GapsQuery = graphql(`
 export const GapTaskAreasQuery = graphql(`
   query GapTaskAreas {
     taskAreas {
-      id
-      nameDe
-      nameEn
+      ...TaskAreaName_taskArea
+    }
+    districts {
+      key
+      name
+      region {
+        key
+        name
+      }
     }
   }
 `);

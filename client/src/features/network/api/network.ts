@@ -5,6 +5,7 @@ export const NetworkQuery = graphql(`
     cooperationNetwork(filter: $filter) {
       snapshotDate
       attribution
+      attributionEn
       communityCount
       isolatedCount
       modularity
@@ -16,9 +17,7 @@ export const NetworkQuery = graphql(`
         x
         y
         municipality {
-          ags
-          shortName
-          boundary
+          ...MapShape_municipality
           district {
             name
           }
@@ -38,9 +37,7 @@ export const NetworkQuery = graphql(`
       }
     }
     taskAreas {
-      id
-      nameDe
-      nameEn
+      ...TaskAreaName_taskArea
     }
   }
 `);

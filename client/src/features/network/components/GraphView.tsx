@@ -37,19 +37,24 @@ export default function GraphView({ nodes, edges, selected, onSelect, label }: P
     const cy = cytoscape({
       container: container.current,
       elements: [
-        ...nodes.map((n) => ({ data: { id: n.id, label: n.label, color: n.color, size: n.size }, position: { x: (n.x - minX) * scale, y: (maxY - n.y) * scale } })),
+        ...nodes.map((n) => ({
+          data: { id: n.id, label: n.label, color: n.color, size: n.size },
+          position: { x: (n.x - minX) * scale, y: (maxY - n.y) * scale },
+        })),
         ...edges.map((e) => ({ data: { id: `${e.source}-${e.target}`, source: e.source, target: e.target, weight: e.weight } })),
       ],
       layout: { name: 'preset', fit: true, padding: 10 },
       style: [
-        { selector: 'node', style: { 'background-color': 'data(color)', width: 'data(size)', height: 'data(size)', 'border-width': 0.5, 'border-color': '#333' } },
+        {
+          selector: 'node',
+          style: { 'background-color': 'data(color)', width: 'data(size)', height: 'data(size)', 'border-width': 0.5, 'border-color': '#333' },
+        },
         { selector: 'edge', style: { width: 0.4, 'line-color': '#9aa5b1', opacity: 0.5 } },
         { selector: 'node.selected', style: { 'border-width': 4, 'border-color': '#000', label: 'data(label)', 'font-size': 14, 'z-index': 10 } },
         { selector: 'edge.selected', style: { 'line-color': '#111', opacity: 1, width: 1.5 } },
       ],
       minZoom: 0.05,
       maxZoom: 8,
-      wheelSensitivity: 0.3,
     });
     cy.on('tap', 'node', (event) => onSelect(event.target.id() as string));
     graph.current = cy;

@@ -1,14 +1,12 @@
 import { graphql } from '../../../gql';
 
 // Each query composes the fragments of the components that render its parts (ScoreBreakdown, FundingFact,
-// WeightSliders, StateBadge, CooperationMarks, MemberList).
+// WeightSliders, StateBadge, CooperationMarks, MemberList, the map's shapes, task-area names).
 
 export const TaskAreasQuery = graphql(`
   query TaskAreas {
     taskAreas {
-      id
-      nameDe
-      nameEn
+      ...TaskAreaName_taskArea
       proximity
       efficientScale
     }
@@ -19,18 +17,14 @@ export const PartnerSuggestionsQuery = graphql(`
   query PartnerSuggestions($ags: ID!, $taskArea: ID!, $options: PartnerOptions) {
     partnerSuggestions(ags: $ags, taskArea: $taskArea, options: $options) {
       municipality {
-        ags
-        shortName
+        ...MapShape_municipality
         population
-        boundary
         district {
           name
         }
       }
       taskArea {
-        id
-        nameDe
-        nameEn
+        ...TaskAreaName_taskArea
       }
       weights {
         ...WeightSliders_weight
@@ -75,10 +69,8 @@ export const CoalitionSuggestionsQuery = graphql(`
         reachesTarget
         connected
         members {
-          ags
-          shortName
+          ...MapShape_municipality
           population
-          boundary
           ...StateBadge_municipality
         }
         components {

@@ -1,21 +1,37 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { Link } from '../../../shared/i18n/links';
 import { CooperationMarks } from '../../../shared/cooperation/CooperationMarks';
 import { MemberList } from '../../../shared/cooperation/MemberList';
+import { CopyLink } from '../../../shared/components/CopyLink';
 import { StateBadge } from '../../../shared/components/StateBadge';
+import { Tabs } from '../../../shared/components/Tabs';
 import { ApiErrorMessage } from '../../../shared/errors';
 import { formatNumber } from '../../../shared/format';
-import { LazyShapeMap, scoreColor } from '../../../shared/map/LazyShapeMap';
-import { apiOptions, normaliseWeight, toSearchParams, usePartnerParams, type PartnerParams, type Tab } from '../../../shared/partnerParams';
+import { FOCUS_FILL, LazyShapeMap, mapShape, scoreColor } from '../../../shared/map/LazyShapeMap';
+import { ParamProblems, unknownParameters, type ParamProblem } from '../../../shared/params/ParamProblems';
+import {
+  apiOptions,
+  normaliseWeight,
+  PARTNER_PARAMETERS,
+  partnerParamIssues,
+  toSearchParams,
+  usePartnerParams,
+  type PartnerParams,
+  type Tab,
+} from '../../../shared/partnerParams';
 import { useScoreComponentKeys } from '../../../shared/score/api';
 import { FundingFact } from '../../../shared/score/FundingFact';
 import { ScoreDetails, ScoreValue } from '../../../shared/score/ScoreBreakdown';
 import { MunicipalitySearch } from '../../../shared/search/MunicipalitySearch';
+import { taskAreaName } from '../../../shared/taskArea/TaskAreaName';
 import { CoalitionSuggestionsQuery, FinderMunicipalityQuery, JoinableCooperationsQuery, PartnerSuggestionsQuery, TaskAreasQuery } from '../api/partners';
 import { WeightSliders } from './WeightSliders';
 
 const TABS: Tab[] = ['partner', 'koalitionen', 'beitreten'];
+/** Candidates named on the map beside their rank number; further ones show the number only, so labels stay legible. */
+const LABELLED_CANDIDATES = 5;
 
 // The API's limits (server/src/modules/matching/matching.input.ts), checked here so a typo gets a message at the field.
 const RADIUS_KM = { min: 1, max: 500 };
@@ -82,15 +98,47 @@ export function PartnerFinderPage() {
   const current = useQuery(FinderMunicipalityQuery, { variables: { ags: params.ags ?? '' }, skip: !params.ags });
   const currentName = current.data?.municipality.shortName ?? '';
   const n = (value: number) => formatNumber(value, i18n.language);
-  const targetProblem = outside(params.targetPopulation, TARGET_POPULATION, true) ? t('finder.invalidTarget', { min: n(TARGET_POPULATION.min), max: n(TARGET_POPULATION.max) }) : null;
+  const targetProblem = outside(params.targetPopulation, TARGET_POPULATION, true)
+    ? t('finder.invalidTarget', { min: n(TARGET_POPULATION.min), max: n(TARGET_POPULATION.max) })
+    : null;
   const radiusProblem = outside(params.maxDistanceKm, RADIUS_KM) ? t('finder.invalidRadius', { min: n(RADIUS_KM.min), max: n(RADIUS_KM.max) }) : null;
-  const costProblem = outside(params.projectCostEur, PROJECT_COST_EUR, true) ? t('finder.invalidCost', { min: n(PROJECT_COST_EUR.min), max: n(PROJECT_COST_EUR.max) }) : null;
+  const costProblem = outside(params.projectCostEur, PROJECT_COST_EUR, true)
+    ? t('finder.invalidCost', { min: n(PROJECT_COST_EUR.min), max: n(PROJECT_COST_EUR.max) })
+    : null;
   const valid = !targetProblem && !radiusProblem && !costProblem;
-  const ready = Boolean(params.ags && params.taskArea);
+  const [search] = useSearchParams();
+  const knownTask = !params.taskArea || !taskAreas.data || taskAreas.data.taskAreas.some((a) => a.id === params.taskArea);
+  // Every value of the address the finder does not use as given, named with what it uses instead.
+  const problems: ParamProblem[] = [
+    ...unknownParameters(search, PARTNER_PARAMETERS, t('params.unknown'), ['w.']),
+    ...(knownTask ? [] : [{ name: 'aufgabe', value: params.taskArea!, applied: t('params.taskAreaChoose') }]),
+    ...partnerParamIssues(search, componentKeys.keys).map((issue) => ({
+      name: issue.name,
+      value: issue.value,
+      applied:
+        issue.kind === 'notNumber'
+          ? t('params.notNumber', {
+              fallback: t(issue.name === 'ziel' ? 'params.defaultTarget' : issue.name === 'radius' ? 'params.defaultRadius' : 'params.noCost'),
+            })
+          : issue.kind === 'tab'
+            ? t('params.tab', { tab: t('finder.tab.partner') })
+            : issue.kind === 'weightUnknown'
+              ? t('params.weightUnknown')
+              : t('params.weightClamped', { value: formatNumber(issue.applied, i18n.language) }),
+    })),
+  ];
+  // A municipality the API does not know is said once (here), not again by each view.
+  const ready = Boolean(params.ags && params.taskArea && knownTask && !current.error);
 
   return (
     <>
       <h1>{t('finder.title')}</h1>
+      <ParamProblems problems={problems} />
+      <div className="page-actions">
+        <CopyLink />
+        <Link to="/hilfe/ranking">{t('help.ranking')}</Link>
+        <Link to="/hilfe#glossar">{t('help.glossary')}</Link>
+      </div>
       <form className="card finder-form goals" onSubmit={(event) => event.preventDefault()}>
         <MunicipalitySearch key={currentName} label={t('finder.municipality')} initialValue={currentName} onSelect={(ags) => update({ ags })} />
         <div className="field">
@@ -99,7 +147,7 @@ export function PartnerFinderPage() {
             <option value="">{t('finder.chooseTaskArea')}</option>
             {taskAreas.data?.taskAreas.map((area) => (
               <option key={area.id} value={area.id}>
-                {i18n.language === 'en' ? area.nameEn : area.nameDe}
+                {taskAreaName(area, i18n.language)}
               </option>
             ))}
           </select>
@@ -114,7 +162,15 @@ export function PartnerFinderPage() {
           problem={targetProblem}
           onChange={(targetPopulation) => update({ targetPopulation })}
         />
-        <NumberField id="radius" label={t('finder.radius')} limits={RADIUS_KM} step={5} value={params.maxDistanceKm} problem={radiusProblem} onChange={(maxDistanceKm) => update({ maxDistanceKm })} />
+        <NumberField
+          id="radius"
+          label={t('finder.radius')}
+          limits={RADIUS_KM}
+          step={5}
+          value={params.maxDistanceKm}
+          problem={radiusProblem}
+          onChange={(maxDistanceKm) => update({ maxDistanceKm })}
+        />
         <NumberField
           id="cost"
           label={t('finder.cost')}
@@ -137,32 +193,17 @@ export function PartnerFinderPage() {
       )}
       {ready && valid && componentKeys.keys && (
         <>
-          <div role="tablist" aria-label={t('finder.views')} className="tabs">
-            {TABS.map((tab) => (
-              <button
-                key={tab}
-                type="button"
-                role="tab"
-                id={`tab-${tab}`}
-                aria-selected={params.tab === tab}
-                aria-controls={`panel-${tab}`}
-                tabIndex={params.tab === tab ? 0 : -1}
-                onClick={() => update({ tab })}
-                onKeyDown={(event) => {
-                  const index = TABS.indexOf(tab);
-                  if (event.key === 'ArrowRight') update({ tab: TABS[(index + 1) % TABS.length]! });
-                  if (event.key === 'ArrowLeft') update({ tab: TABS[(index + TABS.length - 1) % TABS.length]! });
-                }}
-              >
-                {t(`finder.tab.${tab}`)}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" id={`panel-${params.tab}`} aria-labelledby={`tab-${params.tab}`}>
+          <Tabs
+            idPrefix="finder"
+            label={t('finder.views')}
+            tabs={TABS.map((id) => ({ id, label: t(`finder.tab.${id}`) }))}
+            selected={params.tab}
+            onSelect={(tab) => update({ tab })}
+          >
             {params.tab === 'partner' && <Candidates params={params} keys={componentKeys.keys} update={update} n={n} />}
             {params.tab === 'koalitionen' && <Coalitions params={params} keys={componentKeys.keys} n={n} />}
             {params.tab === 'beitreten' && <Joinables params={params} />}
-          </div>
+          </Tabs>
         </>
       )}
     </>
@@ -184,14 +225,16 @@ function Candidates({ params, keys, update, n }: ViewProps & { update: (c: Parti
   if (error) return <ApiErrorMessage error={error} />;
   if (!result) return <p role="status">{t('common.loading')}</p>;
   const scores = result.candidates.map((c) => c.score);
+  // The focal municipality and every candidate carry a label on the map: its name, and for a candidate its rank, the
+  // number the list beside the map starts each card with.
   const shapes = [
-    { ags: result.municipality.ags, label: result.municipality.shortName, boundary: result.municipality.boundary ?? null, fill: '#fdae6b', focus: true },
-    ...result.candidates.map((c) => ({
-      ags: c.municipality.ags,
-      label: `${c.rank}. ${c.municipality.shortName}${c.municipality.crossBorder ? ` (${c.municipality.stateName ?? ''})` : ''}: ${t('score.outOf', { score: n(Math.round(c.score)) })}`,
-      boundary: c.municipality.boundary ?? null,
-      fill: scoreColor(c.score, Math.min(...scores), Math.max(...scores)),
-    })),
+    mapShape(result.municipality, FOCUS_FILL, { focus: true, mark: { name: result.municipality.shortName } }),
+    ...result.candidates.map((c) =>
+      mapShape(c.municipality, scoreColor(c.score, Math.min(...scores), Math.max(...scores)), {
+        label: `${c.rank}. ${c.municipality.shortName}${c.municipality.crossBorder ? ` (${c.municipality.stateName ?? ''})` : ''}: ${t('score.outOf', { score: n(Math.round(c.score)) })}`,
+        mark: { rank: c.rank, name: c.rank <= LABELLED_CANDIDATES ? c.municipality.shortName : undefined },
+      }),
+    ),
   ];
   return (
     <div className="finder-layout" aria-busy={loading}>
@@ -199,20 +242,22 @@ function Candidates({ params, keys, update, n }: ViewProps & { update: (c: Parti
         <p>
           {t('finder.summary', {
             name: result.municipality.shortName,
-            task: i18n.language === 'en' ? result.taskArea.nameEn : result.taskArea.nameDe,
+            task: taskAreaName(result.taskArea, i18n.language),
             count: result.consideredCount,
             radius: n(result.maxDistanceKm),
             target: n(result.targetPopulation),
           })}
         </p>
-        {result.existingPartners.length > 0 && <p className="muted">{t('finder.existingPartners', { names: result.existingPartners.map((p) => p.shortName).join(', ') })}</p>}
+        {result.existingPartners.length > 0 && (
+          <p className="muted">{t('finder.existingPartners', { names: result.existingPartners.map((p) => p.shortName).join(', ') })}</p>
+        )}
         {result.candidates.length === 0 && <p className="card">{t('finder.noCandidates')}</p>}
         <ol className="candidates" aria-label={t('finder.ranking')}>
           {result.candidates.map((c) => (
             <li key={c.municipality.ags} className={`card candidate${c.municipality.crossBorder ? ' candidate-cross-border' : ''}`} data-testid="candidate">
               <h2 className="candidate-title">
-                <span className="rank">{c.rank}.</span> <Link to={`/kommune/${c.municipality.ags}`}>{c.municipality.shortName}</Link> <StateBadge municipality={c.municipality} />{' '}
-                <ScoreValue score={c.score} />
+                <span className="rank">{c.rank}.</span> <Link to={`/kommune/${c.municipality.ags}`}>{c.municipality.shortName}</Link>{' '}
+                <StateBadge municipality={c.municipality} /> <ScoreValue score={c.score} />
               </h2>
               <p className="muted">
                 {c.municipality.district?.name} · {n(c.municipality.population)} {t('common.inhabitantsShort')} · {n(c.facts.distanceKm)} km ·{' '}
@@ -229,16 +274,22 @@ function Candidates({ params, keys, update, n }: ViewProps & { update: (c: Parti
       </div>
       <aside>
         <div className="finder-map">
-          <LazyShapeMap shapes={shapes} label={t('finder.mapLabel')} />
-          <p className="legend">
-            <span className="swatch" style={{ background: '#fdae6b' }} /> {result.municipality.shortName} · <span className="swatch" style={{ background: '#deebf7' }} /> {t('finder.lowScore')} →{' '}
-            <span className="swatch" style={{ background: '#08519c' }} /> {t('finder.highScore')}
-          </p>
+          <LazyShapeMap
+            shapes={shapes}
+            label={t('finder.mapLabel')}
+            legend={[
+              { label: result.municipality.shortName, fill: FOCUS_FILL, focus: true },
+              { label: t('finder.lowScore'), fill: '#deebf7' },
+              { label: t('finder.highScore'), fill: '#08519c' },
+            ]}
+          />
         </div>
         <WeightSliders
           weights={result.weights}
           // A weight for a component the engine no longer has (from an old link) is dropped on the first change.
-          onChange={(key, value) => update({ weights: { ...Object.fromEntries(Object.entries(params.weights).filter(([k]) => keys.has(k))), [key]: normaliseWeight(value) } })}
+          onChange={(key, value) =>
+            update({ weights: { ...Object.fromEntries(Object.entries(params.weights).filter(([k]) => keys.has(k))), [key]: normaliseWeight(value) } })
+          }
           onReset={() => update({ weights: {} })}
         />
       </aside>
@@ -280,7 +331,8 @@ function Coalitions({ params, keys, n }: ViewProps) {
               <ScoreValue score={c.score} />
             </h2>
             <p>
-              {t('finder.coalitionFacts', { population: n(c.combinedPopulation), size: c.members.length })} {c.reachesTarget ? t('finder.reachesTarget') : t('finder.missesTarget')}
+              {t('finder.coalitionFacts', { population: n(c.combinedPopulation), size: c.members.length })}{' '}
+              {c.reachesTarget ? t('finder.reachesTarget') : t('finder.missesTarget')}
             </p>
             <FundingFact funding={c.funding} />
             <div className="grid-2">
@@ -288,7 +340,13 @@ function Coalitions({ params, keys, n }: ViewProps) {
               <LazyShapeMap
                 height={260}
                 label={t('finder.coalitionMap', { rank: c.rank })}
-                shapes={c.members.map((m, index) => ({ ags: m.ags, label: m.shortName, boundary: m.boundary ?? null, fill: index === 0 ? '#fdae6b' : '#6baed6', focus: m.ags === params.ags }))}
+                shapes={c.members.map((m) =>
+                  mapShape(m, m.ags === params.ags ? FOCUS_FILL : '#6baed6', { focus: m.ags === params.ags, mark: { name: m.shortName } }),
+                )}
+                legend={[
+                  { label: t('map.yours'), fill: FOCUS_FILL, focus: true },
+                  { label: t('finder.coalitionPartners'), fill: '#6baed6' },
+                ]}
               />
             </div>
             <p>
@@ -310,37 +368,39 @@ function Joinables({ params }: { params: PartnerParams }) {
   if (loading || !data) return <p role="status">{t('common.loading')}</p>;
   if (data.joinableCooperations.length === 0) return <p className="card">{t('finder.noJoinables')}</p>;
   return (
-    <table className="table" data-testid="joinables">
-      <caption>{t('finder.joinCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('cooperations.name')}</th>
-          <th scope="col">{t('cooperations.legalForm')}</th>
-          <th scope="col">{t('cooperations.record')}</th>
-          <th scope="col">{t('finder.distance')}</th>
-          <th scope="col">{t('cooperations.members')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.joinableCooperations.map((j) => {
-          return (
-            <tr key={j.id} data-testid="cooperation-row">
-              <td>
-                <Link to={`/kooperationen/${j.id}`}>{j.name}</Link>
-              </td>
-              <td>{t(`legalForm.${j.legalForm}`)}</td>
-              <td>
-                <CooperationMarks cooperation={j} />
-              </td>
-              <td>{j.viaDistrict ? t('finder.viaDistrict') : `${formatNumber(j.distanceKm, i18n.language)} km (${j.nearestMember?.shortName ?? ''})`}</td>
-              <td>
-                <MemberList members={j.members} memberCount={j.memberCount} inline />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="table-scroll">
+      <table className="table" data-testid="joinables">
+        <caption>{t('finder.joinCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('cooperations.name')}</th>
+            <th scope="col">{t('cooperations.legalForm')}</th>
+            <th scope="col">{t('cooperations.record')}</th>
+            <th scope="col">{t('finder.distance')}</th>
+            <th scope="col">{t('cooperations.members')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.joinableCooperations.map((j) => {
+            return (
+              <tr key={j.id} data-testid="cooperation-row">
+                <td>
+                  <Link to={`/kooperationen/${j.id}`}>{j.name}</Link>
+                </td>
+                <td>{t(`legalForm.${j.legalForm}`)}</td>
+                <td>
+                  <CooperationMarks cooperation={j} />
+                </td>
+                <td>{j.viaDistrict ? t('finder.viaDistrict') : `${formatNumber(j.distanceKm, i18n.language)} km (${j.nearestMember?.shortName ?? ''})`}</td>
+                <td>
+                  <MemberList members={j.members} memberCount={j.memberCount} inline />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

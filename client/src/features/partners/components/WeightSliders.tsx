@@ -38,7 +38,11 @@ export function WeightSliders({ weights, onChange, onReset }: Props) {
               list={`${id}-default`}
               value={w.weight}
               aria-describedby={`${id}-help`}
-              aria-valuetext={w.weight === w.defaultWeight ? t('finder.weightValueDefault', { value: n(w.weight) }) : t('finder.weightValue', { value: n(w.weight), default: n(w.defaultWeight) })}
+              aria-valuetext={
+                w.weight === w.defaultWeight
+                  ? t('finder.weightValueDefault', { value: n(w.weight) })
+                  : t('finder.weightValue', { value: n(w.weight), default: n(w.defaultWeight) })
+              }
               onChange={(event) => onChange(w.key, Number(event.target.value))}
             />
             <datalist id={`${id}-default`}>

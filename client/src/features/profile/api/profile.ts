@@ -12,7 +12,7 @@ export const MunicipalityProfileQuery = graphql(`
       areaKm2
       density
       postcode
-      boundary
+      ...MapShape_municipality
       altkreis
       associationName
       stateKey
@@ -27,18 +27,24 @@ export const MunicipalityProfileQuery = graphql(`
         lengthKm
         touch
         municipality {
-          ags
-          shortName
+          ...MapShape_municipality
           population
-          boundary
           ...StateBadge_municipality
         }
       }
-      cooperationsByTaskArea {
+      cooperationOpenings {
+        neighbours
+        cooperatingNeighbours
+        share
         taskArea {
           id
           nameDe
           nameEn
+        }
+      }
+      cooperationsByTaskArea {
+        taskArea {
+          ...TaskAreaName_taskArea
         }
         cooperations {
           id

@@ -1,13 +1,20 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
+import { Link } from '../../../shared/i18n/links';
 import { ApiErrorMessage, errorCode } from '../../../shared/errors';
 import { formatNumber } from '../../../shared/format';
 import { CooperationMarks } from '../../../shared/cooperation/CooperationMarks';
 import { StateBadge } from '../../../shared/components/StateBadge';
-import { LazyShapeMap } from '../../../shared/map/LazyShapeMap';
+import { ReportCooperationLink } from '../../../shared/account/ReportLink';
+import { FOCUS_FILL, LazyShapeMap, mapShape } from '../../../shared/map/LazyShapeMap';
 import { MunicipalitySearch } from '../../../shared/search/MunicipalitySearch';
+import { taskAreaName } from '../../../shared/taskArea/TaskAreaName';
 import { MunicipalityProfileQuery } from '../api/profile';
+
+const NEIGHBOUR_FILL = '#9ecae1';
+// Darker than the grey outside the Land on the map, so a neighbour across the border stands out from its background.
+const CROSS_BORDER_FILL = '#c8c8c8';
 
 export function ProfilePage() {
   const { ags = '' } = useParams();
@@ -31,16 +38,22 @@ export function ProfilePage() {
     return <ApiErrorMessage error={error} />;
   }
   const m = data!.municipality;
+  // Every shape is named on the map: the municipality and its neighbours are what a reader looks for.
   const shapes = [
-    { ags: m.ags, label: m.shortName, boundary: m.boundary ?? null, fill: '#08519c', focus: true },
-    ...m.neighbours.map((nb) => ({
-      ags: nb.municipality.ags,
-      label: nb.municipality.crossBorder ? `${nb.municipality.shortName} (${nb.municipality.stateName ?? ''})` : nb.municipality.shortName,
-      boundary: nb.municipality.boundary ?? null,
-      fill: nb.municipality.crossBorder ? '#e5e5e5' : '#c6dbef',
-    })),
+    mapShape(m, FOCUS_FILL, { focus: true, mark: { name: m.shortName } }),
+    ...m.neighbours.map((nb) =>
+      mapShape(nb.municipality, nb.municipality.crossBorder ? CROSS_BORDER_FILL : NEIGHBOUR_FILL, {
+        label: nb.municipality.crossBorder ? `${nb.municipality.shortName} (${nb.municipality.stateName ?? ''})` : nb.municipality.shortName,
+        mark: { name: nb.municipality.shortName },
+      }),
+    ),
   ];
   const hasCrossBorderNeighbours = m.neighbours.some((nb) => nb.municipality.crossBorder);
+  const legend = [
+    { label: m.shortName, fill: FOCUS_FILL, focus: true },
+    { label: t('profile.neighboursLegend'), fill: NEIGHBOUR_FILL },
+    ...(hasCrossBorderNeighbours ? [{ label: t('state.label'), fill: CROSS_BORDER_FILL }] : []),
+  ];
 
   return (
     <>
@@ -56,7 +69,9 @@ export function ProfilePage() {
           </>
         )}
       </h1>
-      <p className="lead">{[t(`municipalityType.${m.type}`), m.associationName, m.district?.name, m.region?.name, m.crossBorder ? m.stateName : null].filter(Boolean).join(' · ')}</p>
+      <p className="lead">
+        {[t(`municipalityType.${m.type}`), m.associationName, m.district?.name, m.region?.name, m.crossBorder ? m.stateName : null].filter(Boolean).join(' · ')}
+      </p>
       {m.crossBorder ? (
         <p className="notice" data-testid="cross-border-note">
           {t('profile.crossBorderNote', { name: m.shortName, state: m.stateName ?? t('state.other') })}
@@ -65,7 +80,8 @@ export function ProfilePage() {
         <p>
           <Link className="button" to={`/partner?ags=${m.ags}`}>
             {t('profile.findPartners')}
-          </Link>
+          </Link>{' '}
+          <ReportCooperationLink ags={m.ags} />
         </p>
       )}
       <div className="grid-2">
@@ -112,7 +128,7 @@ export function ProfilePage() {
         </section>
         <section aria-labelledby="neighbours" className="card">
           <h2 id="neighbours">{t('profile.neighbours', { count: m.neighbours.length })}</h2>
-          <LazyShapeMap shapes={shapes} label={t('profile.mapLabel', { name: m.shortName })} height={300} />
+          <LazyShapeMap shapes={shapes} label={t('profile.mapLabel', { name: m.shortName })} height={300} legend={legend} />
           <table className="table">
             <caption className="sr-only">{t('profile.neighboursTable')}</caption>
             <thead>
@@ -143,7 +159,7 @@ export function ProfilePage() {
         {!m.crossBorder && m.cooperationsByTaskArea.length === 0 && <p>{t('profile.noCooperations')}</p>}
         {m.cooperationsByTaskArea.map((group) => (
           <div key={group.taskArea.id} className="task-group">
-            <h3>{i18n.language === 'en' ? group.taskArea.nameEn : group.taskArea.nameDe}</h3>
+            <h3>{taskAreaName(group.taskArea, i18n.language)}</h3>
             <ul className="cooperation-list">
               {group.cooperations.map((c) => (
                 <li key={c.id} data-testid="cooperation-row">
@@ -157,6 +173,32 @@ export function ProfilePage() {
         ))}
         {!m.crossBorder && <p className="muted small">{t('profile.registerNote')}</p>}
       </section>
+      {!m.crossBorder && (
+        <section aria-labelledby="openings" className="card" data-testid="openings">
+          <h2 id="openings">{t('profile.openings')}</h2>
+          {m.cooperationOpenings.length === 0 ? (
+            <p>{t('profile.openingsNone', { name: m.shortName })}</p>
+          ) : (
+            <>
+              <p>{t('profile.openingsIntro', { name: m.shortName })}</p>
+              <ul className="openings">
+                {m.cooperationOpenings.map((o) => {
+                  const task = i18n.language === 'en' ? o.taskArea.nameEn : o.taskArea.nameDe;
+                  return (
+                    <li key={o.taskArea.id} data-testid="opening">
+                      <strong>{task}</strong>{' '}
+                      <span className="muted">
+                        ({t('profile.openingShare', { cooperating: o.cooperatingNeighbours, neighbours: o.neighbours })}, {Math.round(o.share * 100)} %)
+                      </span>{' '}
+                      <Link to={`/partner?ags=${m.ags}&aufgabe=${o.taskArea.id}`}>{t('profile.openingFinder', { task })}</Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
     </>
   );
 }
