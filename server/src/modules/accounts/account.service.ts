@@ -8,6 +8,7 @@ import { AccountRole, AccountStatus, AuditAction, type AccountRecord, type Audit
 import type { AuthOptions } from './auth.options';
 import { hashSessionId, newSessionId, type Caller, type HttpExchange } from './auth.request';
 import { dummyHash, hashPassword, verifyPassword } from './password';
+import { fieldLabel } from '../../shared/validation-messages';
 
 export const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 256;
@@ -22,7 +23,11 @@ const digest = (text: string) => createHash('sha256').update(text).digest('hex')
 export function normaliseEmail(email: string, field = 'email'): string {
   const value = email.trim().toLowerCase();
   if (value.length > 254 || !EMAIL_PATTERN.test(value)) {
-    throw new BadUserInputError(field, `„${field}“ ist keine gültige E-Mail-Adresse.`, `"${field}" is not a valid e-mail address.`);
+    throw new BadUserInputError(
+      field,
+      `${fieldLabel(field, 'de')} ist keine gültige E-Mail-Adresse.`,
+      `${fieldLabel(field, 'en')} is not a valid e-mail address.`,
+    );
   }
   return value;
 }
@@ -47,13 +52,22 @@ export function checkPassword(password: string): void {
 function checkDisplayName(name: string): string {
   const value = name.trim();
   if (value.length < 1 || value.length > 100) {
-    throw new BadUserInputError('displayName', '„displayName“ muss 1 bis 100 Zeichen lang sein.', '"displayName" must be 1 to 100 characters long.');
+    throw new BadUserInputError(
+      'displayName',
+      `${fieldLabel('displayName', 'de')} muss 1 bis 100 Zeichen lang sein.`,
+      `${fieldLabel('displayName', 'en')} must be 1 to 100 characters long.`,
+    );
   }
   return value;
 }
 
 function checkAccountId(id: string): void {
-  if (!ID_PATTERN.test(id)) throw new BadUserInputError('accountId', '„accountId“ ist keine gültige Konto-ID.', '"accountId" is not a valid account id.');
+  if (!ID_PATTERN.test(id))
+    throw new BadUserInputError(
+      'accountId',
+      `${fieldLabel('accountId', 'de')} ist keine gültige Konto-ID.`,
+      `${fieldLabel('accountId', 'en')} is not a valid account id.`,
+    );
 }
 
 const invalidCredentials = () =>
@@ -76,14 +90,18 @@ export class AccountService {
   private async checkMunicipalities(ags: string[], { required }: { required: boolean }): Promise<string[]> {
     const unique = [...new Set(ags)];
     if ((required && unique.length === 0) || unique.length > 10) {
-      throw new BadUserInputError('municipalityAgs', '„municipalityAgs“ muss 1 bis 10 Kommunen nennen.', '"municipalityAgs" must name 1 to 10 municipalities.');
+      throw new BadUserInputError(
+        'municipalityAgs',
+        `${fieldLabel('municipalityAgs', 'de')} muss 1 bis 10 Kommunen nennen.`,
+        `${fieldLabel('municipalityAgs', 'en')} must name 1 to 10 municipalities.`,
+      );
     }
     const bad = unique.find((value) => !AGS_PATTERN.test(value));
     if (bad !== undefined)
       throw new BadUserInputError(
         'municipalityAgs',
-        '„municipalityAgs“ enthält einen ungültigen Gemeindeschlüssel (8 Ziffern).',
-        '"municipalityAgs" contains an invalid municipality key (8 digits).',
+        `${fieldLabel('municipalityAgs', 'de')} enthält einen ungültigen Gemeindeschlüssel (8 Ziffern).`,
+        `${fieldLabel('municipalityAgs', 'en')} contains an invalid municipality key (8 digits).`,
       );
     const found = new Set(await this.repository.nrwMunicipalities(unique));
     const missing = unique.filter((value) => !found.has(value));

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { IdeaStatus, IdeaVisibility } from './board.type';
 
 // Rules (lengths, ranges, existence) are checked in BoardService, with German and English messages naming the field.
@@ -11,7 +11,7 @@ export class CreateProjectIdeaInput {
   @Field(() => String, { description: '10–5,000 characters' }) description!: string;
   @Field(() => Int, { description: 'Partners sought, 1–30' }) partnersSought!: number;
   @Field(() => Int, { nullable: true, description: 'Population the cooperation should reach (1–20,000,000)' }) targetPopulation?: number | null;
-  @Field(() => Float, { nullable: true, description: 'Search radius in km (1–500); default: the task area’s' }) radiusKm?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Search radius in whole km (1–500); default: the task area’s' }) radiusKm?: number | null;
   @Field(() => String, { nullable: true, description: 'Timeline in words, up to 200 characters, e.g. "Start 2027"' }) timeline?: string | null;
   @Field(() => Boolean, { description: 'State funding is planned' }) fundingPlanned!: boolean;
   @Field(() => IdeaVisibility) visibility!: IdeaVisibility;
@@ -27,7 +27,8 @@ export class UpdateProjectIdeaInput {
   @Field(() => Int, { nullable: true }) partnersSought?: number | null;
   @Field(() => Int, { nullable: true, description: 'Give clearTargetPopulation to remove it' }) targetPopulation?: number | null;
   @Field(() => Boolean, { nullable: true }) clearTargetPopulation?: boolean | null;
-  @Field(() => Float, { nullable: true, description: 'Give clearRadiusKm to go back to the default' }) radiusKm?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Search radius in whole km (1–500); give clearRadiusKm to go back to the default' }) radiusKm?:
+    number | null;
   @Field(() => Boolean, { nullable: true }) clearRadiusKm?: boolean | null;
   @Field(() => String, { nullable: true, description: 'An empty text removes it' }) timeline?: string | null;
   @Field(() => Boolean, { nullable: true }) fundingPlanned?: boolean | null;

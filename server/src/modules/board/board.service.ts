@@ -30,6 +30,7 @@ import {
   type Interest,
   type Notice,
 } from './board.type';
+import { fieldLabel } from '../../shared/validation-messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const AGS = /^\d{8}$/;
@@ -39,20 +40,29 @@ const INTEREST_KIND = 'Interesse / Interest';
 const NOTICE_KIND = 'Mitteilung / Notice';
 
 function checkId(value: string | null | undefined, field: string): string {
-  if (!value || !UUID.test(value)) throw new BadUserInputError(field, `„${field}“ ist keine gültige ID.`, `"${field}" is not a valid id.`);
+  if (!value || !UUID.test(value))
+    throw new BadUserInputError(field, `${fieldLabel(field, 'de')} ist keine gültige ID.`, `${fieldLabel(field, 'en')} is not a valid id.`);
   return value;
 }
 
 function checkAgs(value: string | null | undefined, field = 'municipalityAgs'): string {
   if (!value || !AGS.test(value))
-    throw new BadUserInputError(field, `„${field}“ ist kein gültiger Gemeindeschlüssel (8 Ziffern).`, `"${field}" is not a valid municipality key (8 digits).`);
+    throw new BadUserInputError(
+      field,
+      `${fieldLabel(field, 'de')} ist kein gültiger Gemeindeschlüssel (8 Ziffern).`,
+      `${fieldLabel(field, 'en')} is not a valid municipality key (8 digits).`,
+    );
   return value;
 }
 
 function text(value: string | null | undefined, field: string, min: number, max: number): string {
   const trimmed = (value ?? '').trim();
   if (trimmed.length < min || trimmed.length > max) {
-    throw new BadUserInputError(field, `„${field}“ muss ${min} bis ${max} Zeichen lang sein.`, `"${field}" must be ${min} to ${max} characters long.`);
+    throw new BadUserInputError(
+      field,
+      `${fieldLabel(field, 'de')} muss ${min} bis ${max} Zeichen lang sein.`,
+      `${fieldLabel(field, 'en')} must be ${min} to ${max} characters long.`,
+    );
   }
   return trimmed;
 }
@@ -67,8 +77,8 @@ function integer(value: number, field: string, min: number, max: number): number
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new BadUserInputError(
       field,
-      `„${field}“ muss eine ganze Zahl von ${min.toLocaleString('de-DE')} bis ${max.toLocaleString('de-DE')} sein.`,
-      `"${field}" must be a whole number from ${min} to ${max}.`,
+      `${fieldLabel(field, 'de')} muss eine ganze Zahl von ${min.toLocaleString('de-DE')} bis ${max.toLocaleString('de-DE')} sein.`,
+      `${fieldLabel(field, 'en')} must be a whole number from ${min} to ${max}.`,
     );
   }
   return value;
@@ -76,7 +86,11 @@ function integer(value: number, field: string, min: number, max: number): number
 
 function radius(value: number): number {
   if (!Number.isFinite(value) || value < 1 || value > 500)
-    throw new BadUserInputError('radiusKm', '„radiusKm“ muss zwischen 1 und 500 km liegen.', '"radiusKm" must be between 1 and 500 km.');
+    throw new BadUserInputError(
+      'radiusKm',
+      `${fieldLabel('radiusKm', 'de')} muss zwischen 1 und 500 km liegen.`,
+      `${fieldLabel('radiusKm', 'en')} must be between 1 and 500 km.`,
+    );
   return Math.round(value * 10) / 10;
 }
 
@@ -190,7 +204,11 @@ export class BoardService {
     const offset = decodeCursor(after);
     const taskAreaId = filter?.taskAreaId ?? null;
     if (taskAreaId !== null && !TASK_AREA_ID.test(taskAreaId))
-      throw new BadUserInputError('taskAreaId', '„taskAreaId“ ist kein gültiges Aufgabenfeld.', '"taskAreaId" is not a valid task area.');
+      throw new BadUserInputError(
+        'taskAreaId',
+        `${fieldLabel('taskAreaId', 'de')} ist kein gültiges Aufgabenfeld.`,
+        `${fieldLabel('taskAreaId', 'en')} is not a valid task area.`,
+      );
     let municipalityAgs = filter?.municipalityAgs ? [checkAgs(filter.municipalityAgs)] : null;
     if (filter?.mine) {
       const own = guard.signedIn(caller).account.municipalityAgs;
@@ -243,8 +261,8 @@ export class BoardService {
     if (!TASK_AREA_ID.test(id))
       throw new BadUserInputError(
         field,
-        '„taskAreaId“ ist kein gültiges Aufgabenfeld (Kleinbuchstaben, z. B. standesamt).',
-        '"taskAreaId" is not a valid task area (lower case, e.g. standesamt).',
+        `${fieldLabel('taskAreaId', 'de')} ist kein gültiges Aufgabenfeld (Kleinbuchstaben, z. B. standesamt).`,
+        `${fieldLabel('taskAreaId', 'en')} is not a valid task area (lower case, e.g. standesamt).`,
       );
     if (!(await this.repository.taskAreaExists(id)))
       throw new BadUserInputError(field, `Das Aufgabenfeld „${id}“ gibt es nicht.`, `The task area "${id}" does not exist.`);
@@ -340,8 +358,8 @@ export class BoardService {
     if (!Number.isInteger(size) || size < 1 || size > IDEA_SUGGESTION_LIMIT) {
       throw new BadUserInputError(
         'limit',
-        `„limit“ muss zwischen 1 und ${IDEA_SUGGESTION_LIMIT} liegen.`,
-        `"limit" must be between 1 and ${IDEA_SUGGESTION_LIMIT}.`,
+        `${fieldLabel('limit', 'de')} muss zwischen 1 und ${IDEA_SUGGESTION_LIMIT} liegen.`,
+        `${fieldLabel('limit', 'en')} must be between 1 and ${IDEA_SUGGESTION_LIMIT}.`,
       );
     }
     if (idea.access !== 'FULL') return null;
@@ -582,7 +600,11 @@ export class BoardService {
     if (all === ids.length > 0)
       throw new BadUserInputError('noticeIds', 'Bitte entweder „noticeIds“ oder „all“ angeben.', 'Please give either "noticeIds" or "all".');
     if (ids.length > 100)
-      throw new BadUserInputError('noticeIds', '„noticeIds“ darf höchstens 100 Einträge haben.', '"noticeIds" may hold at most 100 entries.');
+      throw new BadUserInputError(
+        'noticeIds',
+        `${fieldLabel('noticeIds', 'de')} darf höchstens 100 Einträge haben.`,
+        `${fieldLabel('noticeIds', 'en')} may hold at most 100 entries.`,
+      );
     ids.forEach((id) => checkId(id, 'noticeIds'));
     // Another account's notice does not exist for the caller: NOT_FOUND, and nothing is marked.
     const own = new Set(await this.repository.ownNoticeIds(caller.account.id, ids));

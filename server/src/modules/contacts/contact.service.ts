@@ -10,6 +10,7 @@ import { checkIsoDate } from '../contributions/record-validation';
 import type { AddContactPersonInput } from './contact.input';
 import type { ContactPersonLoaders, ContactPersonRepository } from './contact.repository';
 import type { ContactPersonRecord } from './contact.type';
+import { fieldLabel } from '../../shared/validation-messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PHONE = /^\+?[0-9 ()/-]{5,30}$/;
@@ -17,11 +18,15 @@ const PHONE = /^\+?[0-9 ()/-]{5,30}$/;
 function text(value: string | null | undefined, field: string, max: number, required = false): string | null {
   const trimmed = (value ?? '').trim();
   if (!trimmed) {
-    if (required) throw new BadUserInputError(field, `„${field}“ darf nicht leer sein.`, `"${field}" must not be empty.`);
+    if (required) throw new BadUserInputError(field, `${fieldLabel(field, 'de')} darf nicht leer sein.`, `${fieldLabel(field, 'en')} must not be empty.`);
     return null;
   }
   if (trimmed.length > max)
-    throw new BadUserInputError(field, `„${field}“ darf höchstens ${max} Zeichen lang sein.`, `"${field}" must be at most ${max} characters long.`);
+    throw new BadUserInputError(
+      field,
+      `${fieldLabel(field, 'de')} darf höchstens ${max} Zeichen lang sein.`,
+      `${fieldLabel(field, 'en')} must be at most ${max} characters long.`,
+    );
   return trimmed;
 }
 
@@ -45,15 +50,19 @@ export class ContactPersonService {
     if (municipalityAgs !== null && !/^\d{8}$/.test(municipalityAgs)) {
       throw new BadUserInputError(
         'municipalityAgs',
-        '„municipalityAgs“ ist kein gültiger Gemeindeschlüssel (8 Ziffern).',
-        '"municipalityAgs" is not a valid municipality key (8 digits).',
+        `${fieldLabel('municipalityAgs', 'de')} ist kein gültiger Gemeindeschlüssel (8 Ziffern).`,
+        `${fieldLabel('municipalityAgs', 'en')} is not a valid municipality key (8 digits).`,
       );
     }
     const name = text(input.name, 'name', 120, true)!;
     const email = input.email?.trim() ? normaliseEmail(input.email) : null;
     const phone = text(input.phone, 'phone', 30);
     if (phone !== null && !PHONE.test(phone))
-      throw new BadUserInputError('phone', '„phone“ ist keine gültige Telefonnummer.', '"phone" is not a valid phone number.');
+      throw new BadUserInputError(
+        'phone',
+        `${fieldLabel('phone', 'de')} ist keine gültige Telefonnummer.`,
+        `${fieldLabel('phone', 'en')} is not a valid phone number.`,
+      );
     if (email === null && phone === null)
       throw new BadUserInputError('email', 'Bitte E-Mail-Adresse oder Telefonnummer angeben.', 'Please give an e-mail address or a phone number.');
     const consentGivenOn = checkIsoDate(input.consentGivenOn, 'consentGivenOn');
@@ -83,7 +92,12 @@ export class ContactPersonService {
   }
 
   async remove(caller: Caller, id: string, http: HttpExchange): Promise<string> {
-    if (!UUID.test(id)) throw new BadUserInputError('contactPersonId', '„contactPersonId“ ist keine gültige ID.', '"contactPersonId" is not a valid id.');
+    if (!UUID.test(id))
+      throw new BadUserInputError(
+        'contactPersonId',
+        `${fieldLabel('contactPersonId', 'de')} ist keine gültige ID.`,
+        `${fieldLabel('contactPersonId', 'en')} is not a valid id.`,
+      );
     const target = await this.repository.target(id);
     if (!target) throw new NotFoundError('Kontaktperson / Contact person', id);
     if (target.municipalityAgs) guard.municipality(caller, target.municipalityAgs);

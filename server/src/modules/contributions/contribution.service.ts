@@ -19,6 +19,7 @@ import type {
 import type { ContributionLoaders, ContributionRepository, CurrentRecord } from './contribution.repository';
 import { ContributionKind, ContributionOrigin, ContributionStatus, type ContributionRecord } from './contribution.type';
 import { checkIsoDate, checkSource, recordChanges, validateRecord } from './record-validation';
+import { fieldLabel } from '../../shared/validation-messages';
 
 /** One entry of a cooperation's history as the write path returns it (register-write.repository.ts). */
 export interface HistoryEntry {
@@ -54,12 +55,21 @@ export function staleBefore(now = new Date()): string {
 
 export function checkCooperationId(id: string | null | undefined, field = 'cooperationId'): string {
   if (!id || !COOPERATION_ID_PATTERN.test(id))
-    throw new BadUserInputError(field, `„${field}“ ist keine gültige Kooperations-ID.`, `"${field}" is not a valid cooperation id.`);
+    throw new BadUserInputError(
+      field,
+      `${fieldLabel(field, 'de')} ist keine gültige Kooperations-ID.`,
+      `${fieldLabel(field, 'en')} is not a valid cooperation id.`,
+    );
   return id;
 }
 
 export function checkContributionId(id: string): string {
-  if (!UUID.test(id)) throw new BadUserInputError('contributionId', '„contributionId“ ist keine gültige ID.', '"contributionId" is not a valid id.');
+  if (!UUID.test(id))
+    throw new BadUserInputError(
+      'contributionId',
+      `${fieldLabel('contributionId', 'de')} ist keine gültige ID.`,
+      `${fieldLabel('contributionId', 'en')} is not a valid id.`,
+    );
   return id;
 }
 
@@ -67,7 +77,11 @@ function optionalText(value: string | null | undefined, field: string, max: numb
   const trimmed = (value ?? '').trim();
   if (trimmed === '') return null;
   if (trimmed.length < min || trimmed.length > max) {
-    throw new BadUserInputError(field, `„${field}“ muss ${min} bis ${max} Zeichen lang sein.`, `"${field}" must be ${min} to ${max} characters long.`);
+    throw new BadUserInputError(
+      field,
+      `${fieldLabel(field, 'de')} muss ${min} bis ${max} Zeichen lang sein.`,
+      `${fieldLabel(field, 'en')} must be ${min} to ${max} characters long.`,
+    );
   }
   return trimmed;
 }

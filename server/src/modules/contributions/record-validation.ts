@@ -4,6 +4,7 @@ import { Confidence, CooperationStatus, MemberKind } from '../../shared/enums';
 import { COOPERATION_ID_PATTERN } from '../cooperations/cooperation.service';
 import type { CooperationRecordInput } from '../register/register-write.types';
 import type { ContributionRepository } from './contribution.repository';
+import { fieldLabel } from '../../shared/validation-messages';
 
 /** What a record input carries before it is checked (GraphQL input or a parsed import row). */
 export interface RawRecord {
@@ -40,11 +41,11 @@ function realDate(year: number, month: number, day: number): boolean {
 export function checkIsoDate(value: string, field: string): string {
   const match = ISO_DATE.exec(value.trim());
   const ok = match && realDate(Number(match[1]), Number(match[2]), Number(match[3])) && Number(match[1]) >= 1800;
-  if (!ok) throw bad(field, `„${field}“ ist kein gültiges Datum (JJJJ-MM-TT).`, `"${field}" is not a valid date (YYYY-MM-DD).`);
+  if (!ok) throw bad(field, `${fieldLabel(field, 'de')} ist kein gültiges Datum (JJJJ-MM-TT).`, `${fieldLabel(field, 'en')} is not a valid date (YYYY-MM-DD).`);
   const limit = new Date();
   limit.setUTCFullYear(limit.getUTCFullYear() + 1);
   if (Date.parse(`${value.trim()}T00:00:00Z`) > limit.getTime()) {
-    throw bad(field, `„${field}“ liegt mehr als ein Jahr in der Zukunft.`, `"${field}" is more than a year in the future.`);
+    throw bad(field, `${fieldLabel(field, 'de')} liegt mehr als ein Jahr in der Zukunft.`, `${fieldLabel(field, 'en')} is more than a year in the future.`);
   }
   return value.trim();
 }
@@ -53,11 +54,15 @@ export function checkIsoDate(value: string, field: string): string {
 function text(value: string | null | undefined, field: string, max: number, { min = 1, required = false } = {}): string | null {
   const trimmed = (value ?? '').trim();
   if (trimmed === '') {
-    if (required) throw bad(field, `„${field}“ darf nicht leer sein.`, `"${field}" must not be empty.`);
+    if (required) throw bad(field, `${fieldLabel(field, 'de')} darf nicht leer sein.`, `${fieldLabel(field, 'en')} must not be empty.`);
     return null;
   }
   if (trimmed.length < min || trimmed.length > max) {
-    throw bad(field, `„${field}“ muss ${min} bis ${max} Zeichen lang sein.`, `"${field}" must be ${min} to ${max} characters long.`);
+    throw bad(
+      field,
+      `${fieldLabel(field, 'de')} muss ${min} bis ${max} Zeichen lang sein.`,
+      `${fieldLabel(field, 'en')} must be ${min} to ${max} characters long.`,
+    );
   }
   return trimmed;
 }
@@ -71,7 +76,11 @@ export function checkSource(
   const sourceUrl = text(url, `${prefix}sourceUrl`, 1000);
   const sourceReference = text(reference, `${prefix}sourceReference`, 300, { min: 5 });
   if (sourceUrl !== null && !isHttpUrl(sourceUrl)) {
-    throw bad(`${prefix}sourceUrl`, `„${prefix}sourceUrl“ muss eine http- oder https-Adresse sein.`, `"${prefix}sourceUrl" must be an http or https URL.`);
+    throw bad(
+      `${prefix}sourceUrl`,
+      `${fieldLabel('sourceUrl', 'de')} muss eine http- oder https-Adresse sein.`,
+      `${fieldLabel('sourceUrl', 'en')} must be an http or https URL.`,
+    );
   }
   if (sourceUrl === null && sourceReference === null) {
     throw bad(
@@ -104,8 +113,8 @@ export async function validateRecord(raw: RawRecord, context: ValidationContext,
   if (startYear !== null && (!Number.isInteger(startYear) || startYear < 1800 || startYear > currentYear + 5)) {
     throw bad(
       `${p}startYear`,
-      `„${p}startYear“ muss ein Jahr zwischen 1800 und ${currentYear + 5} sein.`,
-      `"${p}startYear" must be a year between 1800 and ${currentYear + 5}.`,
+      `${fieldLabel('startYear', 'de')} muss ein Jahr zwischen 1800 und ${currentYear + 5} sein.`,
+      `${fieldLabel('startYear', 'en')} must be a year between 1800 and ${currentYear + 5}.`,
     );
   }
   const endDate = raw.endDate ? checkIsoDate(raw.endDate, `${p}endDate`) : null;
@@ -125,8 +134,8 @@ export async function validateRecord(raw: RawRecord, context: ValidationContext,
     if (!ok || Date.parse(`${sourceDate.padEnd(10, '-01').slice(0, 10)}T00:00:00Z`) > Date.now()) {
       throw bad(
         `${p}sourceDate`,
-        `„${p}sourceDate“ ist kein gültiges, vergangenes Datum (JJJJ, JJJJ-MM oder JJJJ-MM-TT).`,
-        `"${p}sourceDate" is not a valid past date (YYYY, YYYY-MM or YYYY-MM-DD).`,
+        `${fieldLabel('sourceDate', 'de')} ist kein gültiges, vergangenes Datum (JJJJ, JJJJ-MM oder JJJJ-MM-TT).`,
+        `${fieldLabel('sourceDate', 'en')} is not a valid past date (YYYY, YYYY-MM or YYYY-MM-DD).`,
       );
     }
   }
@@ -134,10 +143,14 @@ export async function validateRecord(raw: RawRecord, context: ValidationContext,
 
   const taskAreaIds = [...new Set(raw.taskAreaIds.map((t) => t.trim()))];
   if (taskAreaIds.length < 1 || taskAreaIds.length > 5) {
-    throw bad(`${p}taskAreaIds`, `„${p}taskAreaIds“ muss 1 bis 5 Aufgabenfelder nennen.`, `"${p}taskAreaIds" must name 1 to 5 task areas.`);
+    throw bad(
+      `${p}taskAreaIds`,
+      `${fieldLabel('taskAreaIds', 'de')} muss 1 bis 5 Aufgabenfelder nennen.`,
+      `${fieldLabel('taskAreaIds', 'en')} must name 1 to 5 task areas.`,
+    );
   }
   if (taskAreaIds.some((t) => !TASK_AREA_ID.test(t)))
-    throw bad(`${p}taskAreaIds`, `„${p}taskAreaIds“ enthält eine ungültige ID.`, `"${p}taskAreaIds" contains an invalid id.`);
+    throw bad(`${p}taskAreaIds`, `${fieldLabel('taskAreaIds', 'de')} enthält eine ungültige ID.`, `${fieldLabel('taskAreaIds', 'en')} contains an invalid id.`);
 
   if (raw.members.length > 500) throw bad(`${p}members`, 'Höchstens 500 Mitglieder.', 'At most 500 members.');
   const members = raw.members.map((m) => ({
