@@ -7,7 +7,8 @@ import { accessibilityViolations, screenshot } from '../support/browser';
 import { api, eurDe } from '../support/browser-checks';
 import { useBrowserSession } from '../support/browser-session';
 
-const session = useBrowserSession();
+// The "API down" step aborts the page's requests on purpose; Chromium logs each as ERR_FAILED.
+const session = useBrowserSession({ expectedConsole: [/^Failed to load resource: net::ERR_FAILED$/] });
 
 interface Ranking {
   weights: Array<{ key: string; info: { labelDe: string; labelEn: string } }>;
