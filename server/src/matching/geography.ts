@@ -56,8 +56,24 @@ export class Geography {
     return [...(this.adjacency.get(ags) ?? [])].filter(([, border]) => !border.touch).map(([other]) => other);
   }
 
-  /** Hops over BORDERS from one municipality to all others up to `maxDepth` (breadth-first, bounded). */
-  hopsFrom(ags: string, maxDepth = 6): Map<string, number> {
+  /** Breadth-first results by `ags|maxDepth`: the borders never change between imports (a new one builds a new Geography). */
+  private readonly hopsCache = new Map<string, ReadonlyMap<string, number>>();
+
+  /**
+   * Hops over BORDERS from one municipality to all others up to `maxDepth`, remembered for the most recent 512
+   * (every NRW municipality; at Germany scale the busiest ones). Read-only for callers.
+   */
+  hopsFrom(ags: string, maxDepth = 6): ReadonlyMap<string, number> {
+    const key = `${ags}|${maxDepth}`;
+    const cached = this.hopsCache.get(key);
+    if (cached) return cached;
+    const hops = this.breadthFirst(ags, maxDepth);
+    if (this.hopsCache.size >= 512) this.hopsCache.delete(this.hopsCache.keys().next().value!);
+    this.hopsCache.set(key, hops);
+    return hops;
+  }
+
+  private breadthFirst(ags: string, maxDepth: number): Map<string, number> {
     const hops = new Map<string, number>();
     if (!this.adjacency.has(ags)) return hops;
     hops.set(ags, 0);

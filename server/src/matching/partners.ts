@@ -41,7 +41,7 @@ export function factsFor(
   focal: Place,
   candidate: Place,
   distanceKm: number,
-  hops: Map<string, number>,
+  hops: ReadonlyMap<string, number>,
   evidence: CooperationEvidence,
 ): CandidateFacts {
   const shared = evidence.sharedPartners.get(candidate.ags);
