@@ -60,8 +60,8 @@ export function createServices(db: Database, auth: AuthOptions = DEFAULT_AUTH_OP
   const matching = new MatchingService(snapshots, taskAreas);
   // Contributions change the register only through its write path (register-write.repository.ts, issue 11 part 7).
   const writer: RegisterWriter = {
-    createCooperation: (input, meta) => createCooperation(db, input, meta),
-    updateCooperation: (id, expectedVersion, input, meta) => updateCooperation(db, id, expectedVersion, input, meta),
+    createCooperation: (input, meta, also) => createCooperation(db, input, meta, also),
+    updateCooperation: (id, expectedVersion, input, meta, also) => updateCooperation(db, id, expectedVersion, input, meta, also),
     cooperationHistory: (id) => cooperationHistory(db, id),
   };
   const contributionRepository = new ContributionRepository(db);

@@ -1,3 +1,4 @@
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database, QueryCounter } from '../../db/database';
 import { keyedLoader } from '../../db/loader';
 import type { AuditEntry } from '../accounts/account.repository';
@@ -101,8 +102,16 @@ export class ContributionRepository {
     await this.db.write(Q.RELEASE_CLAIM, { id });
   }
 
-  async finishApproval(id: string, reviewerId: string, cooperationId: string, resultVersion: number, audit: AuditEntry): Promise<ContributionRecord | null> {
-    const result = await this.db.write(Q.FINISH_APPROVAL, { id, reviewerId, cooperationId, resultVersion, audit });
+  /**
+   * Marks a claimed contribution approved inside the register write's own transaction (RegisterWriter's `also`), so
+   * the record and the approval land together: a crash in between cannot leave a record whose report still waits
+   * and could be approved a second time. Null when the claim was lost (the caller then rolls the write back).
+   */
+  async finishApprovalIn(
+    tx: ManagedTransaction,
+    args: { id: string; reviewerId: string; cooperationId: string; resultVersion: number; audit: AuditEntry },
+  ): Promise<ContributionRecord | null> {
+    const result = await tx.run(Q.FINISH_APPROVAL, args);
     const row = result.records[0];
     return row ? fromRow(row.get('contribution') as StoredRow) : null;
   }

@@ -8,6 +8,7 @@ import { AuditAction, type AccountRecord } from '../accounts/account.type';
 import { guard } from '../accounts/auth.guard';
 import type { Caller, HttpExchange } from '../accounts/auth.request';
 import { COOPERATION_ID_PATTERN } from '../cooperations/cooperation.service';
+import type { AlsoInTransaction } from '../register/register-write.repository';
 import type { CooperationRecordInput, RegisterWriteMeta, RegisterWriteResult } from '../register/register-write.types';
 import type {
   ApproveContributionInput,
@@ -37,8 +38,15 @@ export interface HistoryEntry {
 
 /** The write path (issue 11, part 7), bound to the database; the one way this module changes the register. */
 export interface RegisterWriter {
-  createCooperation(input: CooperationRecordInput, meta: RegisterWriteMeta): Promise<RegisterWriteResult>;
-  updateCooperation(id: string, expectedVersion: number, input: CooperationRecordInput, meta: RegisterWriteMeta): Promise<RegisterWriteResult>;
+  /** `also` runs in the write's transaction (AlsoInTransaction in register-write.repository.ts). */
+  createCooperation(input: CooperationRecordInput, meta: RegisterWriteMeta, also?: AlsoInTransaction): Promise<RegisterWriteResult>;
+  updateCooperation(
+    id: string,
+    expectedVersion: number,
+    input: CooperationRecordInput,
+    meta: RegisterWriteMeta,
+    also?: AlsoInTransaction,
+  ): Promise<RegisterWriteResult>;
   cooperationHistory(id: string): Promise<HistoryEntry[]>;
 }
 
@@ -276,6 +284,22 @@ export class ContributionService {
     if (!claimed) throw new NotFoundError('contribution', input.contributionId);
     const { contribution } = claimed;
     if (!claimed.free) throw alreadyReviewed(contribution);
+    let finished: ContributionRecord | null = null;
+    const markApproved: AlsoInTransaction = async (tx, written) => {
+      finished = await this.repository.finishApprovalIn(tx, {
+        id: contribution.id,
+        reviewerId: caller.account.id,
+        cooperationId: written.id,
+        resultVersion: written.version,
+        audit: this.audit(AuditAction.CONTRIBUTION_APPROVED, http, caller, contribution.id, {
+          kind: contribution.kind,
+          cooperationId: written.id,
+          version: written.version,
+        }),
+      });
+      // The claim was lost (expired and taken by another reviewer): the register write is rolled back with it.
+      if (!finished) throw alreadyReviewed(contribution);
+    };
     let result: RegisterWriteResult;
     try {
       const meta: RegisterWriteMeta = {
@@ -292,7 +316,11 @@ export class ContributionService {
           { minimumMembers: 2, selfId: null },
           this.repository,
         );
-        result = await this.writer.createCooperation(record, { ...meta, summary: 'Neue Kooperation gemeldet und von der Geschäftsstelle geprüft' });
+        result = await this.writer.createCooperation(
+          record,
+          { ...meta, summary: 'Neue Kooperation gemeldet und von der Geschäftsstelle geprüft' },
+          markApproved,
+        );
       } else {
         const id = contribution.cooperationId!;
         const current = await this.current(id);
@@ -310,23 +338,14 @@ export class ContributionService {
             : `Änderung gemeldet und von der Geschäftsstelle geprüft: ${recordChanges(current.record, record)
                 .map((c) => c.field)
                 .join(', ')}`;
-        result = await this.writer.updateCooperation(id, expected, record, { ...meta, summary });
+        result = await this.writer.updateCooperation(id, expected, record, { ...meta, summary }, markApproved);
       }
     } catch (error) {
       await this.repository.releaseClaim(contribution.id).catch(() => undefined);
       throw error;
     }
-    const finished = await this.repository.finishApproval(
-      contribution.id,
-      caller.account.id,
-      result.id,
-      result.version,
-      this.audit(AuditAction.CONTRIBUTION_APPROVED, http, caller, contribution.id, {
-        kind: contribution.kind,
-        cooperationId: result.id,
-        version: result.version,
-      }),
-    );
+    // A retry that found its first attempt committed does not run `markApproved` again: read the approval back.
+    finished ??= await this.repository.byId(contribution.id);
     if (!finished) throw alreadyReviewed(contribution);
     return finished;
   }
