@@ -300,7 +300,6 @@ export class ContributionService {
       // The claim was lost (expired and taken by another reviewer): the register write is rolled back with it.
       if (!finished) throw alreadyReviewed(contribution);
     };
-    let result: RegisterWriteResult;
     try {
       const meta: RegisterWriteMeta = {
         actorId: contribution.authorId,
@@ -316,11 +315,7 @@ export class ContributionService {
           { minimumMembers: 2, selfId: null },
           this.repository,
         );
-        result = await this.writer.createCooperation(
-          record,
-          { ...meta, summary: 'Neue Kooperation gemeldet und von der Geschäftsstelle geprüft' },
-          markApproved,
-        );
+        await this.writer.createCooperation(record, { ...meta, summary: 'Neue Kooperation gemeldet und von der Geschäftsstelle geprüft' }, markApproved);
       } else {
         const id = contribution.cooperationId!;
         const current = await this.current(id);
@@ -338,7 +333,7 @@ export class ContributionService {
             : `Änderung gemeldet und von der Geschäftsstelle geprüft: ${recordChanges(current.record, record)
                 .map((c) => c.field)
                 .join(', ')}`;
-        result = await this.writer.updateCooperation(id, expected, record, { ...meta, summary }, markApproved);
+        await this.writer.updateCooperation(id, expected, record, { ...meta, summary }, markApproved);
       }
     } catch (error) {
       await this.repository.releaseClaim(contribution.id).catch(() => undefined);
