@@ -11,6 +11,9 @@ import { ParamProblems, unknownParameters, type ParamProblem } from '../../../sh
 import { GapsQuery, GapTaskAreasQuery } from '../api/gaps';
 import { taskAreaName } from '../../../shared/taskArea/TaskAreaName';
 
+/** How many gaps the map names (the table names every one). */
+const MAP_NAMED_GAPS = 8;
+
 const PARAMETERS = ['aufgabe', 'kreis', 'bezirk'];
 type SortKey = 'name' | 'district' | 'population' | 'share';
 
@@ -91,13 +94,15 @@ export function GapsPage() {
           fill: '#238b45',
           mark: { name: h.municipality.shortName },
         })),
-        ...result.gaps.map((g) => ({
+        // Only the first gaps (the server lists the most pressing first) get a name: two dozen names on a map of
+        // NRW overlap; the table beside it names them all.
+        ...result.gaps.map((g, index) => ({
           ags: g.municipality.ags,
           label: `${g.municipality.shortName}: ${t('gaps.gap')}`,
           boundary: g.municipality.boundary ?? null,
           fill: '#d7301f',
           focus: true,
-          mark: { name: g.municipality.shortName },
+          mark: index < MAP_NAMED_GAPS ? { name: g.municipality.shortName } : undefined,
         })),
       ]
     : [];
