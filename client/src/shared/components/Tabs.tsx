@@ -44,7 +44,9 @@ export function Tabs<T extends string>({ idPrefix, label, tabs, selected, onSele
     const next = tabs[target]!.id;
     // Focus first: the button keeps its element while the selection re-renders, so the focus stays on the new tab.
     buttons.current.get(next)?.focus();
-    if (next !== selected) onSelect(next);
+    // Always select, even if `selected` says it is already: with keys pressed faster than React renders, `selected`
+    // is the one of the last render, and skipping would leave the focused tab unselected.
+    onSelect(next);
   };
   return (
     <>

@@ -9,7 +9,7 @@ import { guard } from '../accounts/auth.guard';
 import type { Caller, HttpExchange } from '../accounts/auth.request';
 import { COOPERATION_ID_PATTERN } from '../cooperations/cooperation.service';
 import type { AlsoInTransaction } from '../register/register-write.repository';
-import type { CooperationRecordInput, RegisterWriteMeta, RegisterWriteResult } from '../register/register-write.types';
+import type { CooperationRecordInput, HistoryEntry, RegisterWriteMeta, RegisterWriteResult } from '../register/register-write.types';
 import type {
   ApproveContributionInput,
   CreateCooperationInput,
@@ -22,19 +22,7 @@ import { ContributionKind, ContributionOrigin, ContributionStatus, type Contribu
 import { checkIsoDate, checkSource, recordChanges, validateRecord } from './record-validation';
 import { fieldLabel } from '../../shared/validation-messages';
 
-/** One entry of a cooperation's history as the write path returns it (register-write.repository.ts). */
-export interface HistoryEntry {
-  version: number;
-  at: string;
-  actorId: string | null;
-  reviewerId: string | null;
-  provenance: string;
-  contributionId: string | null;
-  summary: string | null;
-  sourceUrl: string | null;
-  sourceReference: string | null;
-  changes: Array<{ field: string; before: unknown; after: unknown }>;
-}
+export type { HistoryEntry };
 
 /** The write path (issue 11, part 7), bound to the database; the one way this module changes the register. */
 export interface RegisterWriter {

@@ -2,7 +2,7 @@ import { isHttpUrl } from '@ka/seed';
 import { BadUserInputError } from '../../shared/errors';
 import { Confidence, CooperationStatus, MemberKind } from '../../shared/enums';
 import { COOPERATION_ID_PATTERN } from '../cooperations/cooperation.service';
-import type { CooperationRecordInput } from '../register/register-write.types';
+import { RECORD_SCALAR_FIELDS, type CooperationRecordInput } from '../register/register-write.types';
 import type { ContributionRepository } from './contribution.repository';
 import { fieldLabel } from '../../shared/validation-messages';
 
@@ -241,21 +241,6 @@ export function recordChanges(
     if (Array.isArray(value)) return [...(value as string[])].sort().join('; ') || null;
     return value === null || value === undefined ? null : String(value);
   };
-  const fields: Array<keyof CooperationRecordInput> = [
-    'name',
-    'legalForm',
-    'status',
-    'startYear',
-    'endDate',
-    'seat',
-    'description',
-    'sourceUrl',
-    'sourceReference',
-    'sourceDate',
-    'evidence',
-    'confidence',
-    'taskAreaIds',
-    'members',
-  ];
+  const fields: Array<keyof CooperationRecordInput> = [...RECORD_SCALAR_FIELDS, 'taskAreaIds', 'members'];
   return fields.map((field) => ({ field, before: show(before, field), after: show(after, field) })).filter((c) => c.before !== c.after);
 }

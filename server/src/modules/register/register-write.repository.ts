@@ -5,7 +5,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../shared/er
 import { registerCommitted } from '../../shared/register-commits';
 import { recordRegisterChange } from './register-change.repository';
 import * as Q from './register-write.queries';
-import type { CooperationRecordInput, RegisterWriteMeta, RegisterWriteResult } from './register-write.types';
+import { RECORD_SCALAR_FIELDS, type CooperationRecordInput, type HistoryEntry, type RegisterWriteMeta, type RegisterWriteResult } from './register-write.types';
 
 /**
  * The register's write path (issue 11, part 7; docs/decisions/013). Every write is one transaction that checks the
@@ -19,21 +19,7 @@ import type { CooperationRecordInput, RegisterWriteMeta, RegisterWriteResult } f
 export const USER_COOPERATION_ID = /^U-[0-9a-f-]{36}$/;
 const newCooperationId = () => `U-${randomUUID()}`;
 
-/** The fields of a record, in the order the history lists them. */
-const RECORD_FIELDS = [
-  'name',
-  'legalForm',
-  'status',
-  'startYear',
-  'endDate',
-  'seat',
-  'description',
-  'sourceUrl',
-  'sourceReference',
-  'sourceDate',
-  'evidence',
-  'confidence',
-] as const;
+const RECORD_FIELDS = RECORD_SCALAR_FIELDS;
 type RecordField = (typeof RECORD_FIELDS)[number];
 
 /** A cooperation as stored now, with the metadata of the write that made this state. */
@@ -48,19 +34,6 @@ export interface StoredCooperation extends CooperationRecordInput {
   contributionId: string | null;
   summary: string | null;
   verifiedAt: string | null;
-}
-
-export interface HistoryEntry {
-  version: number;
-  at: string;
-  actorId: string | null;
-  reviewerId: string | null;
-  provenance: string;
-  contributionId: string | null;
-  summary: string;
-  sourceUrl: string | null;
-  sourceReference: string | null;
-  changes: Array<{ field: string; before: string | null; after: string | null }>;
 }
 
 /** The summary of the state a register import wrote (version 1 of every imported record). */

@@ -46,3 +46,33 @@ export interface RegisterWriteResult {
   /** Position in the register change feed (RegisterChange.seq). */
   seq: number;
 }
+
+/** The plain fields of a record (besides task areas and members), in the order reviews and the history list them. */
+export const RECORD_SCALAR_FIELDS = [
+  'name',
+  'legalForm',
+  'status',
+  'startYear',
+  'endDate',
+  'seat',
+  'description',
+  'sourceUrl',
+  'sourceReference',
+  'sourceDate',
+  'evidence',
+  'confidence',
+] as const satisfies ReadonlyArray<keyof CooperationRecordInput>;
+
+/** One version of a cooperation in its history, newest first, with what changed against the version before. */
+export interface HistoryEntry {
+  version: number;
+  at: string;
+  actorId: string | null;
+  reviewerId: string | null;
+  provenance: string;
+  contributionId: string | null;
+  summary: string;
+  sourceUrl: string | null;
+  sourceReference: string | null;
+  changes: Array<{ field: string; before: string | null; after: string | null }>;
+}
