@@ -57,7 +57,8 @@ describe('the production build', () => {
     let stderr = '';
     server.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
+    // 'close', not 'exit': it comes after the child's stdout is read to the end, so its last log line is in `stdout`.
+    const exited = new Promise<number | null>((resolve) => server!.once('close', (code) => resolve(code)));
 
     const started = await Promise.race([
       new Promise<boolean>((resolve) => {
