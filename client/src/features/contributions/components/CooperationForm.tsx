@@ -1,20 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Confidence, CooperationStatus, LegalForm, MemberRole } from '../../../gql/graphql';
+import { LEGAL_FORMS, STATUSES } from '../../../shared/components/CooperationFilterFields';
 import { MunicipalitySearch } from '../../../shared/search/MunicipalitySearch';
 import type { RecordDraft } from './recordDraft';
 
-const LEGAL_FORMS: LegalForm[] = [
-  'OEFFENTLICH_RECHTLICHE_VEREINBARUNG',
-  'ZWECKVERBAND',
-  'AOER',
-  'GMBH',
-  'ARBEITSGEMEINSCHAFT',
-  'SHARED_SERVICE_CENTER',
-  'VERWALTUNGSVEREINBARUNG',
-  'OTHER',
-];
-const STATUSES: CooperationStatus[] = ['ACTIVE', 'PLANNED', 'UNCLEAR', 'ENDED'];
 const ROLES: MemberRole[] = ['MEMBER', 'LEAD', 'DELEGATING', 'PARTNER'];
 const CONFIDENCES: Confidence[] = ['HIGH', 'MEDIUM', 'LOW'];
 const MAX_TASK_AREAS = 5;
