@@ -16,20 +16,40 @@ export interface IndexedCooperation {
   members: Array<{ kind: MemberKind; key: string; role: string }>;
 }
 
-/** The cooperation evidence of one ranking, already in the maps the engine looks candidates up in. */
+/**
+ * The cooperation evidence of one ranking, already in the maps the engine looks candidates up in. The maps may be
+ * shared with other rankings (the index keeps them per municipality and per task): read them, never change them.
+ */
 export interface CooperationEvidence {
   /** Cooperations the focal municipality shares with each other municipality. */
-  ties: Map<string, SharedCooperation[]>;
+  readonly ties: ReadonlyMap<string, SharedCooperation[]>;
   /** Sum of the tie weights per municipality. */
-  tieStrength: Map<string, number>;
+  readonly tieStrength: ReadonlyMap<string, number>;
   /** Per municipality two ties away: how many partners it shares with the focal one, and the weight of those paths. */
+  readonly sharedPartners: ReadonlyMap<string, { count: number; strength: number }>;
+  /** Who hosts, and who belongs to, a cooperation in the task (not ended); complete for every municipality in reach. */
+  readonly hosts: ReadonlyMap<string, CandidateFacts['hostsTask']>;
+  readonly members: ReadonlyMap<string, CandidateFacts['memberInTask']>;
+  /** Municipalities already in an active (or unclear) cooperation with the focal one in the task: not suggested again. */
+  readonly existingTaskPartners: ReadonlySet<string>;
+  /**
+   * Cooperations covering the task with a member in reach or the focal Kreis as member (to join; for coalitions).
+   * Collected when first read: the partner ranking does not need them.
+   */
+  readonly taskCooperations: readonly IndexedCooperation[];
+}
+
+/** The focal municipality's own part of the evidence: the same for every task and radius. */
+interface FocalTies {
+  ties: Map<string, SharedCooperation[]>;
+  tieStrength: Map<string, number>;
   sharedPartners: Map<string, { count: number; strength: number }>;
+}
+
+/** Per task: the hosts and members of its cooperations that have not ended, by municipality. */
+interface TaskRoles {
   hosts: Map<string, CandidateFacts['hostsTask']>;
   members: Map<string, CandidateFacts['memberInTask']>;
-  /** Municipalities already in an active (or unclear) cooperation with the focal one in the task: not suggested again. */
-  existingTaskPartners: Set<string>;
-  /** Cooperations covering the task with a member in reach or the focal Kreis as member (to join; for coalitions). */
-  taskCooperations: IndexedCooperation[];
 }
 
 /** A cooperation that still runs: ended and planned ones are a past or future tie, never an existing partnership. */
@@ -60,7 +80,7 @@ interface Entry {
   asMember: { id: string; name: string };
   /** Position in the index's id order, so results sort by a number instead of comparing ids. */
   order: number;
-  /** The call of evidenceFor that last collected it (deduplicates without a Set; evidenceFor is synchronous). */
+  /** The collection that last took it (deduplicates without a Set; collecting is synchronous). */
   seen: number;
 }
 
@@ -115,7 +135,7 @@ function entryOf(cooperation: IndexedCooperation, order: number): Entry {
 }
 
 /**
- * The call of evidenceFor that is collecting entries. One counter for all indexes: an index updated by withChanges
+ * The collection of task cooperations under way. One counter for all indexes: an index updated by withChanges
  * shares its unchanged entries with its predecessor, so their marks must never repeat between the two.
  */
 let evidenceStamp = 0;
@@ -294,26 +314,55 @@ export class CooperationIndex {
    * out of the evidence (the evaluation hides the cooperation it asks about, so it cannot vouch for itself).
    */
   evidenceFor(geography: Geography, focal: Place, taskAreaId: string, radiusKm: number, excludeId: string | null = null): CooperationEvidence {
+    const { ties, tieStrength, sharedPartners } = this.focalTies(focal.ags, excludeId);
+    const byMember = this.byTaskAndMunicipality.get(taskAreaId);
+    const existingTaskPartners = new Set<string>();
+    for (const { cooperation, municipalities } of byMember?.get(focal.ags) ?? []) {
+      if (cooperation.id === excludeId || !isInForce(cooperation.status)) continue;
+      for (const ags of municipalities) if (ags !== focal.ags) existingTaskPartners.add(ags);
+    }
+    let taskEntries: Entry[] | null = null;
+    const collectTaskEntries = () => (taskEntries ??= this.taskEntriesAround(geography, focal, taskAreaId, radiusKm, excludeId));
+    // The task's hosts and members are the same for every ranking in the task, so they are kept per task. Hiding one
+    // cooperation (the evaluation) needs them without it: then they come from the cooperations around the focal one,
+    // which hold every cooperation of a municipality in reach — the only ones the engine looks up.
+    const { hosts, members } = excludeId === null ? this.taskRoles(taskAreaId) : CooperationIndex.rolesOf(collectTaskEntries());
+    return {
+      ties,
+      tieStrength,
+      sharedPartners,
+      hosts,
+      members,
+      existingTaskPartners,
+      get taskCooperations() {
+        return collectTaskEntries().map((e) => e.cooperation);
+      },
+    };
+  }
+
+  /** Per municipality, computed on first use (a new index starts afresh); fresh when a cooperation is hidden. */
+  private focalCache = new Map<string, FocalTies>();
+
+  private focalTies(ags: string, excludeId: string | null): FocalTies {
+    const cached = excludeId === null ? this.focalCache.get(ags) : undefined;
+    if (cached) return cached;
     const ties = new Map<string, SharedCooperation[]>();
     const tieStrength = new Map<string, number>();
-    for (const entry of this.byMunicipality.get(focal.ags) ?? []) {
+    for (const entry of this.byMunicipality.get(ags) ?? []) {
       if (entry.cooperation.id === excludeId) continue;
       for (const other of entry.municipalities) {
-        if (other === focal.ags) continue;
+        if (other === ags) continue;
         const list = ties.get(other);
         if (list) list.push(entry.shared);
         else ties.set(other, [entry.shared]);
         tieStrength.set(other, (tieStrength.get(other) ?? 0) + entry.weight);
       }
     }
-
-    // A path focal → k → j is as strong as its weaker tie. Counted for every j (a few hundred at most); the engine
-    // looks up only candidates in reach, and a Set of the places in reach to filter by would cost more than it saves.
-    const inReach = geography.within(focal, radiusKm);
+    // A path ags → k → j is as strong as its weaker tie, counted for every j.
     const sharedPartners = new Map<string, { count: number; strength: number }>();
     for (const [partner, toPartner] of tieStrength) {
       for (const [other, fromPartner] of this.strengths(partner, excludeId)) {
-        if (other === focal.ags) continue;
+        if (other === ags) continue;
         const shared = sharedPartners.get(other);
         const path = Math.min(toPartner, fromPartner);
         if (shared) {
@@ -322,7 +371,48 @@ export class CooperationIndex {
         } else sharedPartners.set(other, { count: 1, strength: path });
       }
     }
+    const result = { ties, tieStrength, sharedPartners };
+    if (excludeId === null) this.focalCache.set(ags, result);
+    return result;
+  }
 
+  /** Per task, computed on first use (a new index starts afresh). */
+  private taskRolesCache = new Map<string, TaskRoles>();
+
+  private taskRoles(taskAreaId: string): TaskRoles {
+    let roles = this.taskRolesCache.get(taskAreaId);
+    if (!roles) {
+      // Every cooperation of the task once, in id order (a municipality's lists are in id order).
+      const entries = new Set<Entry>();
+      for (const list of this.byTaskAndMunicipality.get(taskAreaId)?.values() ?? []) for (const entry of list) entries.add(entry);
+      roles = CooperationIndex.rolesOf([...entries].sort((x, y) => x.order - y.order));
+      this.taskRolesCache.set(taskAreaId, roles);
+    }
+    return roles;
+  }
+
+  /** Hosts and members of the given cooperations (in id order) that have not ended. */
+  private static rolesOf(entries: readonly Entry[]): TaskRoles {
+    const hosts = new Map<string, CandidateFacts['hostsTask']>();
+    const members = new Map<string, CandidateFacts['memberInTask']>();
+    for (const { cooperation, hostKeys, memberKeys, asHost, asMember } of entries) {
+      if (cooperation.status === 'ENDED') continue;
+      for (const ags of hostKeys) {
+        const list = hosts.get(ags);
+        if (list) list.push(asHost);
+        else hosts.set(ags, [asHost]);
+      }
+      for (const ags of memberKeys) {
+        const list = members.get(ags);
+        if (list) list.push(asMember);
+        else members.set(ags, [asMember]);
+      }
+    }
+    return { hosts, members };
+  }
+
+  /** The task's cooperations with a member within `radiusKm` of the focal one or its Kreis as member, in id order. */
+  private taskEntriesAround(geography: Geography, focal: Place, taskAreaId: string, radiusKm: number, excludeId: string | null): Entry[] {
     // Looked up from the municipalities in reach (a few hundred at most), not by scanning every task cooperation.
     const found: Entry[] = [];
     const stamp = ++evidenceStamp;
@@ -337,29 +427,9 @@ export class CooperationIndex {
     const byMember = this.byTaskAndMunicipality.get(taskAreaId);
     if (byMember) {
       collect(byMember.get(focal.ags));
-      for (const { place } of inReach) collect(byMember.get(place.ags));
+      for (const { place } of geography.within(focal, radiusKm)) collect(byMember.get(place.ags));
     }
     collect(this.byTaskAndDistrict.get(`${taskAreaId}|${focal.districtKey}`));
-    const taskEntries = found.sort((x, y) => x.order - y.order);
-
-    const hosts = new Map<string, CandidateFacts['hostsTask']>();
-    const members = new Map<string, CandidateFacts['memberInTask']>();
-    const existingTaskPartners = new Set<string>();
-    for (const { cooperation, municipalities, hostKeys, memberKeys, asHost, asMember } of taskEntries) {
-      if (cooperation.status === 'ENDED') continue;
-      if (isInForce(cooperation.status) && municipalities.includes(focal.ags))
-        for (const ags of municipalities) if (ags !== focal.ags) existingTaskPartners.add(ags);
-      for (const ags of hostKeys) {
-        const list = hosts.get(ags);
-        if (list) list.push(asHost);
-        else hosts.set(ags, [asHost]);
-      }
-      for (const ags of memberKeys) {
-        const list = members.get(ags);
-        if (list) list.push(asMember);
-        else members.set(ags, [asMember]);
-      }
-    }
-    return { ties, tieStrength, sharedPartners, hosts, members, existingTaskPartners, taskCooperations: taskEntries.map((e) => e.cooperation) };
+    return found.sort((x, y) => x.order - y.order);
   }
 }

@@ -100,6 +100,31 @@ describe('updating the cooperation index incrementally', () => {
     }
   }, 60_000);
 
+  it('gives every ranking the same evidence from its per-task and per-municipality parts as from collecting it afresh', () => {
+    // Without a hidden cooperation the index answers from parts it keeps per task and per municipality; hiding one
+    // that does not exist collects everything around the focal place. They must agree on every municipality in reach
+    // (the only ones the engine looks up), and entirely on the rest.
+    const random = seedrandom('evidence-paths');
+    const index = new CooperationIndex(Array.from({ length: 80 }, (_, i) => randomCooperation(random, `K${String(i).padStart(3, '0')}`)));
+    let compared = 0;
+    for (let pass = 0; pass < 2; pass++)
+      for (const focal of places)
+        for (const task of TASKS)
+          for (const radius of [12, 40]) {
+            const kept = index.evidenceFor(geography, focal, task, radius);
+            const fresh = index.evidenceFor(geography, focal, task, radius, 'no-such-cooperation');
+            for (const key of ['ties', 'tieStrength', 'sharedPartners'] as const) expect([...kept[key]]).toEqual([...fresh[key]]);
+            expect([...kept.existingTaskPartners].sort()).toEqual([...fresh.existingTaskPartners].sort());
+            expect(kept.taskCooperations.map((c) => c.id)).toEqual(fresh.taskCooperations.map((c) => c.id));
+            for (const ags of [focal.ags, ...geography.within(focal, radius).map((x) => x.place.ags)]) {
+              expect(kept.hosts.get(ags) ?? []).toEqual(fresh.hosts.get(ags) ?? []);
+              expect(kept.members.get(ags) ?? []).toEqual(fresh.members.get(ags) ?? []);
+              compared += (kept.hosts.get(ags)?.length ?? 0) + (kept.members.get(ags)?.length ?? 0);
+            }
+          }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
   it('keeps the order of many new cooperations squeezed between the same two neighbours', () => {
     const base = [randomCooperation(seedrandom('a'), 'K1'), randomCooperation(seedrandom('b'), 'K2')];
     let index = new CooperationIndex(base);

@@ -75,7 +75,7 @@ export interface ScoredPool {
   focal: Place;
   task: TaskProfile;
   target: number;
-  excluded: Set<string>;
+  excluded: ReadonlySet<string>;
   /** Every candidate in reach with its facts and total, best first. */
   ranked: Array<{ candidate: { place: Place; facts: CandidateFacts }; total: number }>;
 }
