@@ -37,6 +37,9 @@ import { buildAppSchema } from './schema';
 import { DEFAULT_AUTH_OPTIONS, type AuthOptions } from './modules/accounts/auth.options';
 import { httpExchange } from './modules/accounts/auth.request';
 import { oidcRouter } from './modules/accounts/oidc.routes';
+import type { MailOptions } from './modules/notifications/mail.options';
+import { createNoticeMailer, smtpServerName } from './modules/notifications/notice-mail.module';
+import type { NoticeMailer } from './modules/notifications/notice-mailer';
 
 export interface AppOptions {
   db: Database;
@@ -51,6 +54,8 @@ export interface AppOptions {
   edge?: Partial<EdgeOptions>;
   /** Sessions, sign-in throttling and OpenID Connect (docs/decisions/011); tests shorten the windows. */
   auth?: AuthOptions;
+  /** E-mail of the board's notices (docs/decisions/018); without it the in-app inbox is the only channel. */
+  mail?: MailOptions;
 }
 
 export interface EdgeOptions extends RateLimitOptions {
@@ -105,6 +110,8 @@ export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   services: Services;
+  /** The notice outbox, running when `mail` was given (stopped with Apollo). */
+  mailer: NoticeMailer | null;
 }
 
 export async function createApp({
@@ -115,11 +122,13 @@ export async function createApp({
   log = (line) => logger.info(line),
   auth = DEFAULT_AUTH_OPTIONS,
   edge = {},
+  mail,
 }: AppOptions): Promise<App> {
   const limits: EdgeOptions = { ...EDGE_OPTIONS, ...edge };
   const schema = await buildAppSchema();
   // The network analytics run in a worker thread so that the event loop stays free (docs/decisions/009).
-  const services = createServices(db, auth, { networkAnalyzer: new WorkerNetworkAnalyzer() });
+  const services = createServices(db, auth, { networkAnalyzer: new WorkerNetworkAnalyzer(), log });
+  const mailer = mail ? createNoticeMailer(db, { board: services.board, municipalities: services.repositories.municipalities }, mail, logger) : null;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', limits.trustProxy);
@@ -162,8 +171,10 @@ export async function createApp({
       {
         serverWillStart: async () => ({
           serverWillStop: async () => {
+            await mailer?.stop();
             services.snapshots.close();
             await services.network.close();
+            await services.outcomes.flush(); // exposures still being written
           },
         }),
       },
@@ -172,6 +183,10 @@ export async function createApp({
     formatError: formatError(logger, production),
   });
   await apollo.start();
+  if (mailer && mail) {
+    mailer.start();
+    log(`notice e-mail on: ${smtpServerName(mail)}, from ${mail.from}, links to ${mail.publicBaseUrl}`);
+  }
 
   app.use(requestLogger(logger) as unknown as express.RequestHandler, requestScope(), securityHeaders());
   app.use('/health', healthRouter(db, services.snapshots));
@@ -303,5 +318,5 @@ export async function createApp({
   app.use(notFound);
   app.use(errorHandler());
 
-  return { app, httpServer, apollo, services };
+  return { app, httpServer, apollo, services, mailer };
 }

@@ -101,6 +101,32 @@ const EnvSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_REDIRECT_URI: z.url().optional(),
+  /** E-mail of the board's notices (docs/decisions/018): off without SMTP_URL; with it MAIL_FROM and PUBLIC_BASE_URL are needed. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// (STARTTLS when offered) or smtps:// (TLS) URL')
+    .optional(),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  /** Send over smtp:// only after STARTTLS. */
+  SMTP_REQUIRE_TLS: booleanString.default(false),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]{3,320}$/, 'must be one line such as "Kooperationsatlas NRW <noreply@example.nrw>"')
+    .optional(),
+  /** Where users open the app; the e-mails link to it. */
+  PUBLIC_BASE_URL: z
+    .url()
+    .regex(/^https?:\/\//, 'must be an http:// or https:// address')
+    .optional(),
+  KA_MAIL_POLL_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
+  KA_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
+  KA_MAIL_MAX_AGE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(48),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { embedded: boolean; production: boolean };
@@ -117,6 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const oidc = [config.OIDC_ISSUER, config.OIDC_CLIENT_ID, config.OIDC_CLIENT_SECRET, config.OIDC_REDIRECT_URI];
   if (oidc.some((value) => value !== undefined) && !oidc.every((value) => value !== undefined)) {
     throw new StartupError('OpenID Connect needs all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI, or none of them');
+  }
+  if (config.SMTP_URL && (!config.MAIL_FROM || !config.PUBLIC_BASE_URL)) {
+    throw new StartupError('E-mail needs MAIL_FROM and PUBLIC_BASE_URL besides SMTP_URL (the sender and the address the links in the e-mails open)');
   }
   return { ...config, embedded: !config.NEO4J_URI, production: config.NODE_ENV === 'production' };
 }

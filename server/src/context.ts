@@ -6,6 +6,7 @@ import { DEFAULT_AUTH_OPTIONS, type AuthOptions } from './modules/accounts/auth.
 import { NO_HTTP, type Caller, type HttpExchange } from './modules/accounts/auth.request';
 import { IdeaRankings } from './modules/board/board.fit';
 import { BoardRepository, type BoardLoaders } from './modules/board/board.repository';
+import { BoardFundingService } from './modules/board/board.funding.service';
 import { BoardService } from './modules/board/board.service';
 import { ContactPersonRepository, type ContactPersonLoaders } from './modules/contacts/contact.repository';
 import { ContactPersonService } from './modules/contacts/contact.service';
@@ -24,6 +25,8 @@ import { NetworkRepository } from './modules/network/network.repository';
 import { NetworkService } from './modules/network/network.service';
 import { MunicipalityRepository, type MunicipalityLoaders } from './modules/municipalities/municipality.repository';
 import { MunicipalityService } from './modules/municipalities/municipality.service';
+import { OutcomeRepository, type OutcomeLoaders } from './modules/outcomes/outcome.repository';
+import { OutcomeService } from './modules/outcomes/outcome.service';
 import { StatsRepository } from './modules/stats/stats.repository';
 import { StatsService } from './modules/stats/stats.service';
 import { TaskAreaRepository, type TaskAreaLoaders } from './modules/task-areas/task-area.repository';
@@ -44,11 +47,20 @@ export interface Services {
   registerImport: RegisterImportService;
   contacts: ContactPersonService;
   board: BoardService;
+  boardFunding: BoardFundingService;
+  outcomes: OutcomeService;
   repositories: { municipalities: MunicipalityRepository; taskAreas: TaskAreaRepository; cooperations: CooperationRepository; network: NetworkRepository };
 }
 
-/** `edge.networkAnalyzer`: where the network analytics run (the app passes a worker thread; the default is inline). */
-export function createServices(db: Database, auth: AuthOptions = DEFAULT_AUTH_OPTIONS, edge: { networkAnalyzer?: NetworkAnalyzer } = {}): Services {
+/**
+ * `edge.networkAnalyzer`: where the network analytics run (the app passes a worker thread; the default is inline).
+ * `edge.log`: where work done after the answer reports a failure (the board's exposures, docs/decisions/019).
+ */
+export function createServices(
+  db: Database,
+  auth: AuthOptions = DEFAULT_AUTH_OPTIONS,
+  edge: { networkAnalyzer?: NetworkAnalyzer; log?: (line: string) => void } = {},
+): Services {
   const repositories = {
     municipalities: new MunicipalityRepository(db),
     taskAreas: new TaskAreaRepository(db),
@@ -84,6 +96,10 @@ export function createServices(db: Database, auth: AuthOptions = DEFAULT_AUTH_OP
     contacts: new ContactPersonService(new ContactPersonRepository(db)),
     // The Kooperationsbörse ranks each idea once per matching snapshot (docs/decisions/014).
     board: new BoardService(boardRepository, new IdeaRankings(snapshots, matching)),
+    // The funding check of an idea reads the same in-memory snapshot (issue 12, part 7).
+    boardFunding: new BoardFundingService(snapshots),
+    // The feedback loop (docs/decisions/019): exposures of the suggestions shown, ideas turned into contributions.
+    outcomes: new OutcomeService(new OutcomeRepository(db), contributions, async (counter) => (await snapshots.current(counter)).version, edge.log),
     repositories,
   };
 }
@@ -99,6 +115,7 @@ export interface Context {
     contributions: ContributionLoaders;
     contacts: ContactPersonLoaders;
     board: BoardLoaders;
+    outcomes: OutcomeLoaders;
   };
   queryCounter: QueryCounter;
   /** The signed-in account, resolved once per request from the session cookie; null when anonymous. */
@@ -124,6 +141,7 @@ export function createContext(services: Services, caller: Caller | null = null, 
       contributions: services.contributions.loaders(queryCounter),
       contacts: services.contacts.loaders(queryCounter),
       board: services.board.loaders(queryCounter),
+      outcomes: services.outcomes.loaders(queryCounter),
     },
   };
 }

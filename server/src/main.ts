@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { Database } from './db/database';
 import { refuseSyntheticData, seedIfEmpty } from './db/seed-on-start';
 import { authOptionsFromConfig } from './modules/accounts/auth.options';
+import { mailOptionsFromConfig } from './modules/notifications/mail.options';
 
 // Structured lines on stdout (pino); the level comes from LOG_LEVEL once the configuration is read.
 let logger: Logger = createLogger();
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     clientDist: config.CLIENT_DIST,
     logger,
     auth: authOptionsFromConfig(config),
+    mail: mailOptionsFromConfig(config),
     edge: {
       windowMs: config.KA_RATE_LIMIT_WINDOW_MS,
       max: config.KA_RATE_LIMIT_MAX,

@@ -3,7 +3,15 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AccountResolver, MunicipalityStaffResolver } from './modules/accounts/account.resolver';
 import { authChecker } from './modules/accounts/auth.guard';
-import { ContactSideResolver, InterestResolver, NoticeResolver, ProjectIdeaResolver } from './modules/board/board.resolver';
+import {
+  ContactSideResolver,
+  InterestResolver,
+  NoticeResolver,
+  OfficeBoardDashboardResolver,
+  ProjectIdeaResolver,
+  ProposalResolver,
+} from './modules/board/board.resolver';
+import { ProjectIdeaFundingResolver } from './modules/board/board.funding.resolver';
 import { ContactPersonResolver, CooperationContactsResolver, MunicipalityContactsResolver } from './modules/contacts/contact.resolver';
 import {
   ContributionResolver,
@@ -15,6 +23,7 @@ import { CooperationMemberResolver, CooperationResolver, MunicipalityCooperation
 import { MapResolver } from './modules/map/map.resolver';
 import { MatchingResolver } from './modules/matching/matching.resolver';
 import { NetworkResolver } from './modules/network/network.resolver';
+import { CooperationBoardIdeaResolver, IdeaOutcomeResolver } from './modules/outcomes/outcome.resolver';
 import { DistrictResolver, MunicipalityResolver } from './modules/municipalities/municipality.resolver';
 import { StatsResolver } from './modules/stats/stats.resolver';
 import { TaskAreaResolver } from './modules/task-areas/task-area.resolver';
@@ -40,9 +49,14 @@ export const RESOLVERS = [
   MunicipalityContactsResolver,
   CooperationContactsResolver,
   ProjectIdeaResolver,
+  ProjectIdeaFundingResolver,
   InterestResolver,
+  ProposalResolver,
+  OfficeBoardDashboardResolver,
   ContactSideResolver,
   NoticeResolver,
+  IdeaOutcomeResolver,
+  CooperationBoardIdeaResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

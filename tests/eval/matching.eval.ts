@@ -23,7 +23,10 @@ import { defaultMaxDistanceKm, suggestPartners } from '@ka/server/src/matching/p
 import { FITTED_WEIGHTS, weightsFor, type FittedWeights } from '@ka/server/src/matching/weights';
 import { Database } from '@ka/server/src/db/database';
 import { MatchingRepository, type StaticData } from '@ka/server/src/modules/matching/matching.repository';
+import { createServices } from '@ka/server/src/context';
+import { createDriver } from '@ka/db';
 import { benchDatabase } from '../bench/harness';
+import { BOARD_TEST_DATA_LABEL, boardOutcomeTable, createBoardTestData, printBoardTable } from './board-outcomes';
 import { DATA_DIR, REPO_ROOT } from '../support/paths';
 
 const FOLDS = 5;
@@ -76,11 +79,13 @@ function crossValidated(
   cases: EvalCase[],
   data: StaticData,
   signals: ReadonlySet<SignalKey> = PRODUCT_SIGNALS,
+  extra: EvalCase[] = [],
 ): { results: CaseResult[]; fits: SignalWeights[] } {
   const results: CaseResult[] = [];
   const fits: SignalWeights[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const training = cases.filter((c) => foldOf(c.cooperationId, FOLDS) !== fold);
+    // Board outcomes train too (folds by idea, as register cases by cooperation); the figures stay the register's.
+    const training = [...cases, ...extra].filter((c) => foldOf(c.cooperationId, FOLDS) !== fold);
     const test = cases.filter((c) => foldOf(c.cooperationId, FOLDS) === fold);
     const fitted = fitWeights(training, data.taskAreas, { signals });
     fits.push(fitted);
@@ -109,13 +114,22 @@ function markdownTable(rows: Array<Record<string, string | number>>): string {
   ].join('\n');
 }
 
-async function loadSnapshot(): Promise<{ data: StaticData; close: () => Promise<void> }> {
+async function loadSnapshot(uri: string | null): Promise<{ data: StaticData; database: Database; close: () => Promise<void> }> {
+  if (uri) {
+    // An existing database (the app's, with its register and the board's outcomes), read only.
+    const driver = createDriver({ uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+    const database = new Database(driver, process.env.NEO4J_DATABASE ?? 'neo4j');
+    const repository = new MatchingRepository(database);
+    const data = await repository.staticData(await repository.datasetVersion());
+    return { data, database, close: () => driver.close() };
+  }
   const db = await benchDatabase();
   const report = await importData({ driver: db.driver, dataDir: DATA_DIR, scope: 'nrw' });
   if (report.problems.length > 0) throw new Error(`the register import reported bad rows:\n${report.problemLines().join('\n')}`);
-  const repository = new MatchingRepository(new Database(db.driver, 'neo4j'));
+  const database = new Database(db.driver, 'neo4j');
+  const repository = new MatchingRepository(database);
   const data = await repository.staticData(await repository.datasetVersion());
-  return { data, close: db.close };
+  return { data, database, close: db.close };
 }
 
 /** The top five for one member of each given cooperation, with that cooperation hidden, and why. */
@@ -150,14 +164,34 @@ function printExamples(data: StaticData, ids: string[]): void {
   }
 }
 
-/** `pnpm eval matching [--fit] [--examples K01,A02]`: how well the ranking finds the partners who really cooperate. */
+/**
+ * `pnpm eval matching [--fit] [--examples K01,A02] [--board-test-data] [--no-board] [--uri=bolt://…]`: how well the
+ * ranking finds the partners who really cooperate (the register), and those who came together through the
+ * Kooperationsbörse. By default it runs against a throw-away Neo4j with the register imported; `--uri` reads an
+ * existing database instead (the app's, where the board's outcomes are; NEO4J_USER / NEO4J_PASSWORD if needed).
+ */
 export async function evalMatching(args: string[]): Promise<void> {
   const started = performance.now();
   const fit = args.includes('--fit');
   const examplesArg = args.find((a) => a.startsWith('--examples'));
-  const { data, close } = await loadSnapshot();
+  const uri = args.find((a) => a.startsWith('--uri='))?.slice('--uri='.length) ?? null;
+  if (uri && args.includes('--board-test-data')) throw new Error('--board-test-data writes test data: only into the throw-away database, not with --uri');
+  const { data, database, close } = await loadSnapshot(uri);
   try {
-    const cooperations = evaluationCooperations(data.cooperations.all(), data.geography);
+    // The second table reads the board's outcomes from the database this eval runs against. `--board-test-data`
+    // first makes labelled test data there through the product's own path (never with --fit: test data must not
+    // reach the committed weights).
+    const testData = args.includes('--board-test-data');
+    if (testData && fit) throw new Error('--board-test-data and --fit exclude each other: test data must not reach the committed weights');
+    const boardServices = testData ? (await createBoardTestData(database, data)).services : createServices(database);
+    const board = await boardOutcomeTable(boardServices, data);
+    // Real outcomes train the weights too (docs/matching.md); test data never do, not even in the CV figures.
+    const boardCases = args.includes('--no-board') || testData ? [] : board.cases;
+    // A record the board brought about is measured once, in the second table (as the ranking the users saw), not
+    // again here as a register cooperation, nor twice in the fit.
+    const fromBoard = board.cooperationIds;
+    const cooperations = evaluationCooperations(data.cooperations.all(), data.geography).filter((c) => !fromBoard.has(c.id));
+    if (fromBoard.size > 0) console.log(`${fromBoard.size} register record(s) that came from board ideas are left to the second table.`);
     const cases: EvalCase[] = [];
     let withoutNewPartner = 0;
     for (const cooperation of cooperations) {
@@ -174,11 +208,13 @@ export async function evalMatching(args: string[]): Promise<void> {
     const signalsArg = args.find((a) => a.startsWith('--signals='));
     if (signalsArg) {
       const signals = new Set(signalsArg.split('=')[1]!.split(',') as SignalKey[]);
-      const m = metrics(crossValidated(cases, data, signals).results);
+      const m = metrics(crossValidated(cases, data, signals, boardCases).results);
       console.log(`CV with ${[...signals].join(', ')}: MRR ${f3(m.mrr)}, hit@5 ${pct(m.hit5)}, hit@10 ${pct(m.hit10)}, recall@10 ${pct(m.recall10)}`);
       return;
     }
-    const cv = crossValidated(cases, data);
+    const cv = crossValidated(cases, data, PRODUCT_SIGNALS, boardCases);
+    if (boardCases.length > 0)
+      console.log(`\nThe fit includes ${boardCases.length} board outcome(s) as extra training pairs (folds by idea); --no-board leaves them out.`);
     const nearest = evaluate(cases, nearestFirst);
     const borderKreis = evaluate(cases, borderKreisDistance);
     const committed = evaluate(cases, engineRanker(data, FITTED_WEIGHTS));
@@ -192,6 +228,14 @@ export async function evalMatching(args: string[]): Promise<void> {
     ];
     console.log('\nOverall');
     console.table(overall);
+    printBoardTable(board, testData ? BOARD_TEST_DATA_LABEL : null);
+    if (testData && board.cases.length > 0) {
+      // What adding outcomes to the fit does, shown on the test data only, beside the figures above (which exclude them).
+      const m = metrics(crossValidated(cases, data, PRODUCT_SIGNALS, board.cases).results);
+      console.log(
+        `With these ${board.cases.length} TEST DATA ideas as extra training pairs (folds by idea), the register's CV figures would be: MRR ${f3(m.mrr)}, hit@5 ${pct(m.hit5)}, hit@10 ${pct(m.hit10)} (above, without them: MRR ${f3(metrics(cv.results).mrr)}).`,
+      );
+    }
 
     const tasks = [...new Set(cases.map((c) => c.taskAreaId))].sort();
     const perTask = tasks
@@ -217,7 +261,7 @@ export async function evalMatching(args: string[]): Promise<void> {
 
     const base = metrics(cv.results);
     const variant = (change: string, signals: Set<SignalKey>) => {
-      const m = metrics(crossValidated(cases, data, signals).results);
+      const m = metrics(crossValidated(cases, data, signals, boardCases).results);
       const delta = (x: number, y: number) => (x - y >= 0 ? '+' : '') + f3(x - y);
       return {
         change,
@@ -253,12 +297,12 @@ export async function evalMatching(args: string[]): Promise<void> {
     console.table(weightTable);
 
     if (fit) {
-      const all = fitWeights(cases, data.taskAreas);
+      const all = fitWeights([...cases, ...boardCases], data.taskAreas);
       const fitted = Object.fromEntries(COMPONENTS.map((c) => [c.key, all[c.key]])) as FittedWeights;
       const fittedAt = new Date().toISOString().slice(0, 10);
       fs.writeFileSync(
         FITTED_FILE,
-        `${JSON.stringify({ note: `fitted by \`pnpm eval matching --fit\` on ${cases.length} leave-one-out cases from ${cooperations.length} register cooperations (${fittedAt}); see docs/matching.md`, weights: fitted }, null, 2)}\n`,
+        `${JSON.stringify({ note: `fitted by \`pnpm eval matching --fit\` on ${cases.length} leave-one-out cases from ${cooperations.length} register cooperations${boardCases.length > 0 ? ` and ${boardCases.length} board outcomes` : ''} (${fittedAt}); see docs/matching.md`, weights: fitted }, null, 2)}\n`,
       );
       const report = [
         '# Matching evaluation on the register',

@@ -633,7 +633,9 @@ describe('contact persons (DSGVO)', () => {
     }
   });
 
-  it('are shown to signed-in staff (also of another municipality) and the office, never to anonymous visitors', async () => {
+  // A municipality's contact persons follow the board's consent rule (issue 12, docs/decisions/017): its own staff and
+  // the office see them, staff of another municipality only with an accepted interest (tests/integration/board-brokering.test.ts).
+  it('are shown to the municipality’s staff and the office (a cooperation’s to any signed-in account), never to anonymous visitors', async () => {
     const query = `query C($id: ID!) { municipality(ags: "${AGS_A}") { name contactPersons { name function email phone consentGivenOn } } cooperation(id: $id) { name contactPersons { name email } } }`;
     const anonymous = await new Client(app.url).graphql(query, { id: base.id });
     expect(anonymous.errors!.length).toBeGreaterThan(0);
@@ -642,8 +644,12 @@ describe('contact persons (DSGVO)', () => {
     for (const value of [name, email, phone]) expect(text).not.toContain(value);
     const staffB = await signedIn(app.url, users.staffB.email);
     const seen = await ok(staffB, query, { id: base.id });
-    expect(seen.municipality.contactPersons).toContainEqual({ name, function: 'Leitung Standesamt', email, phone, consentGivenOn: '2026-11-20' });
+    expect(seen.municipality.contactPersons).toEqual([]);
     expect(seen.cooperation.contactPersons).toContainEqual({ name, email });
+    for (const who of [staffA, office]) {
+      const own = await ok(who, query, { id: base.id });
+      expect(own.municipality.contactPersons).toContainEqual({ name, function: 'Leitung Standesamt', email, phone, consentGivenOn: '2026-11-20' });
+    }
   });
 
   it('are in no export, under any filter', { timeout: 180_000 }, async () => {

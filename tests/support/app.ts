@@ -7,6 +7,8 @@ import { createLogger, type Logger } from '@ka/server/src/edge/logger';
 import { Database } from '@ka/server/src/db/database';
 import type { Driver } from 'neo4j-driver';
 import type { AuthOptions } from '@ka/server/src/modules/accounts/auth.options';
+import type { MailOptions } from '@ka/server/src/modules/notifications/mail.options';
+import type { NoticeMailer } from '@ka/server/src/modules/notifications/notice-mailer';
 import { inject } from 'vitest';
 
 import { REPO_ROOT } from './paths';
@@ -24,6 +26,8 @@ export interface TestApp {
   driver: Driver;
   db: Database;
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The notice outbox, when `mail` was given. */
+  mailer: NoticeMailer | null;
   close(): Promise<void>;
 }
 
@@ -41,10 +45,19 @@ export async function startTestApp({
   auth,
   edge,
   logger,
-}: { production?: boolean; serveClient?: boolean; boltUri?: string; auth?: AuthOptions; edge?: Partial<EdgeOptions>; logger?: Logger } = {}): Promise<TestApp> {
+  mail,
+}: {
+  production?: boolean;
+  serveClient?: boolean;
+  boltUri?: string;
+  auth?: AuthOptions;
+  edge?: Partial<EdgeOptions>;
+  logger?: Logger;
+  mail?: MailOptions;
+} = {}): Promise<TestApp> {
   const driver = createDriver({ uri: boltUri });
   const db = new Database(driver, 'neo4j');
-  const { httpServer, apollo } = await createApp({
+  const { httpServer, apollo, mailer } = await createApp({
     db,
     production,
     clientDist: serveClient ? path.join(REPO_ROOT, 'client', 'dist') : undefined,
@@ -52,6 +65,7 @@ export async function startTestApp({
     logger: logger ?? createLogger(process.env.KA_TEST_LOG_LEVEL ?? 'silent'),
     edge: { ...TEST_EDGE, ...edge },
     auth,
+    mail,
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
@@ -59,6 +73,7 @@ export async function startTestApp({
     url,
     driver,
     db,
+    mailer,
     async graphql(query, variables) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',

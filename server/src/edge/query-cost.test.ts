@@ -71,6 +71,14 @@ describe('the cost of an operation', () => {
     expect(groups(6)).toBeGreaterThan(groups(2));
   });
 
+  it('costs an idea’s suggestions by the limit asked, not by the partner search’s default', () => {
+    const idea = (limit: number) => cost(`{ projectIdea(id: "x") { suggestions(limit: ${limit}) { candidates { municipality { boundary } } } } }`);
+    const perCandidate = (idea(20) - idea(10)) / 10;
+    expect(perCandidate).toBeGreaterThan(25);
+    expect(idea(25) - idea(10)).toBe(15 * perCandidate);
+    expect(cost('{ projectIdea(id: "x") { suggestions { candidates { municipality { boundary } } } } }')).toBe(idea(10));
+  });
+
   it('follows fragments and rejects a fragment bomb without expanding it', () => {
     const withFragment = cost('{ cooperationNetwork { ...N } } fragment N on CooperationNetwork { nodes { municipality { boundary } } }');
     expect(withFragment).toBe(cost('{ cooperationNetwork { nodes { municipality { boundary } } } }'));

@@ -116,6 +116,27 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'NoticeConnection.edges': byRoot('inbox', (args) => positive(args.first, DEFAULT_PAGE_SIZE)),
   'ProjectIdea.interests': 10,
   'ContactSide.contactPersons': 5,
+  // The feedback loop (docs/decisions/019): at most one pending or approved record per idea, a few rejected ones
+  'ProjectIdea.registerRecords': 5,
+  'IdeaRegisterRecord.memberAgs': 20, // as Cooperation.members
+  // Brokering by the office (docs/decisions/017)
+  'ProjectIdea.nextStages': 6,
+  'ProjectIdea.stageHistory': 7, // the posting and at most one step per stage (forward only)
+  'ProjectIdea.proposals': 10,
+  'ProjectIdea.notes': 20,
+  'ProposalConnection.edges': byRoot('myProposals', (args) => positive(args.first, DEFAULT_PAGE_SIZE)),
+  'OfficeBoardDashboard.byStage': 7,
+  'OfficeBoardDashboard.byStatus': 3,
+  'OfficeBoardDashboard.byRegion': 5, // the five Regierungsbezirke
+  'OfficeBoardDashboard.byDistrict': 55,
+  'OfficeBoardDashboard.ageBands': 5,
+  'OfficeBoardDashboard.ideas': 300, // every idea not withdrawn: a few hundred expected
+  'OfficeBoardDashboard.ideasWithoutInterest': 100,
+  // The funding check (issue 12, part 7): up to 30 partners; cooperations in the task among them, a few at most.
+  'FundingCheck.partners': 30,
+  'FundingCheck.items': 4,
+  'FundingCheck.existingCooperations': 10,
+  'FundingCheckCooperation.members': 6,
 };
 
 /** Lists of the introspection types (__Schema.types, __Type.fields, …): the schema is small and fixed. */
@@ -139,6 +160,21 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   // An idea's ranking is cached per snapshot, but a cold one costs a partner search; a fit list may rank many ideas.
   'ProjectIdea.suggestions': 8_000,
   'Query.fittingProjectIdeas': 10_000,
+  // One read of every idea with its counts, tallied in memory (office only).
+  'Query.officeBoardDashboard': 2_000,
+};
+
+const sizeOf = (size: Size, args: Record<string, unknown>, roots: RootArguments): number => (typeof size === 'number' ? size : size(args, roots));
+
+/**
+ * Fields whose own argument sizes a list below them that the size table sizes by a root field: what is selected
+ * under them is scaled by the ratio. `ProjectIdea.suggestions(limit)` returns up to 25 candidates, while
+ * `PartnerSuggestions.candidates` counts by the root `partnerSuggestions` (default 10). The whole subtree is scaled
+ * (the weights and existing partners too), so it over-counts a little, never under (at least 1).
+ */
+const CHILD_SCALES: Readonly<Record<string, (args: Record<string, unknown>, roots: RootArguments) => number>> = {
+  'ProjectIdea.suggestions': (args, roots) =>
+    Math.max(1, positive(args.limit, DEFAULT_LIMITS.partners) / sizeOf(LIST_SIZES['PartnerSuggestions.candidates']!, {}, roots)),
 };
 
 const estimator =
@@ -147,7 +183,8 @@ const estimator =
     const key = `${type.name}.${field.name}`;
     // Paid once per field, also for a list (a search that returns 20 results runs once).
     const extra = FIELD_COSTS[key] ?? 0;
-    if (!isListType(getNullableType(field.type))) return extra + 1 + childComplexity;
+    const scale = CHILD_SCALES[key]?.(args, roots) ?? 1;
+    if (!isListType(getNullableType(field.type))) return extra + 1 + childComplexity * scale;
     const size = LIST_SIZES[key] ?? INTROSPECTION_LIST_SIZE;
     return extra + (typeof size === 'number' ? size : size(args, roots)) * (1 + childComplexity);
   };

@@ -183,6 +183,11 @@ export class CooperationIndex {
     return this.cooperations;
   }
 
+  /** The cooperations covering a task that `ags` is a municipal member of, any status, in id order (the funding check). */
+  inTask(taskAreaId: string, ags: string): IndexedCooperation[] {
+    return (this.byTaskAndMunicipality.get(taskAreaId)?.get(ags) ?? []).map((entry) => entry.cooperation);
+  }
+
   /**
    * A new index with `changed` cooperations added or replaced and `removedIds` taken out, for the register's write
    * path (docs/decisions/013): it copies the outer maps and the few lists the changed cooperations are in and shares

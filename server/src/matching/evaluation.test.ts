@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COMPONENT_KEYS } from './components';
 import { CooperationIndex, type IndexedCooperation } from './cooperation-index';
 import {
+  boardCaseFor,
   borderKreisDistance,
   casesFor,
   EVAL_SIGNALS,
@@ -11,6 +12,7 @@ import {
   nearestFirst,
   rankByWeights,
   resultOf,
+  shownResult,
   type EvalCandidate,
   type EvalCase,
   type SignalKey,
@@ -128,5 +130,68 @@ describe('leave-one-out cases', () => {
     const k2 = casesFor(index.all()[1]!, index, geography, taskAreas);
     expect(k2.cases).toHaveLength(0);
     expect(k2.withoutNewPartner).toBe(2);
+  });
+});
+
+describe('board outcomes: the second table’s cases', () => {
+  const F = testPlace('05958001', 7.0, 51.0);
+  const A = testPlace('05958002', 7.1, 51.0);
+  const B = testPlace('05958003', 6.9, 51.0);
+  const C = testPlace('05958004', 7.0, 51.1);
+  const geography = new Geography([F, A, B, C], [{ a: F.ags, b: A.ags, lengthKm: 5, touch: false }]);
+  const coop = (id: string, members: string[], status: IndexedCooperation['status'] = 'ACTIVE'): IndexedCooperation => ({
+    id,
+    name: id,
+    legalForm: 'OEFFENTLICH_RECHTLICHE_VEREINBARUNG',
+    provenance: 'USER',
+    status,
+    confidence: 'MEDIUM',
+    taskAreaIds: ['vhs'],
+    members: members.map((key) => ({ kind: 'MUNICIPALITY', key, role: 'MEMBER' })),
+  });
+  const taskAreas = new Map<string, TaskProfile>([
+    ['vhs', { id: 'vhs', nameDe: 'VHS', nameEn: 'VHS', proximity: 0.6, efficientScale: 60_000, sizeFit: 'SIMILAR' }],
+  ]);
+  const outcome = {
+    ideaId: 'i1',
+    ownerAgs: F.ags,
+    taskAreaId: 'vhs',
+    radiusKm: 40,
+    targetPopulation: null,
+    shown: [
+      { ags: A.ags, rank: 1 },
+      { ags: C.ags, rank: 2 },
+    ],
+    partners: [A.ags, B.ags],
+    cooperationIds: ['BOARD1'],
+  };
+
+  it('asks the owner, hides the record the idea became, and takes the rank the engine showed (a partner not shown misses)', () => {
+    // BOARD1 is the record the idea became (F, A, B, active): hidden, otherwise A and B would be existing partners.
+    const index = new CooperationIndex([coop('BOARD1', [F.ags, A.ags, B.ags])]);
+    const c = boardCaseFor(outcome, index, geography, taskAreas)!;
+    expect(c).toMatchObject({ cooperationId: 'idea:i1', focal: F.ags, targets: [A.ags, B.ags].sort() });
+    expect(c.candidates.map((x) => x.ags).sort()).toEqual([A.ags, B.ags, C.ags].sort());
+    expect(shownResult(c)).toMatchObject({ firstRank: 1, partnerRanks: [1, null], recall10: 0.5 });
+    // The baselines order the same candidates.
+    expect(resultOf(c, nearestFirst(c)).firstRank).not.toBeNull();
+  });
+
+  it('leaves out partners that already cooperated with the owner in the task through another record in force', () => {
+    const index = new CooperationIndex([coop('BOARD1', [F.ags, A.ags, B.ags]), coop('OLD', [F.ags, A.ags])]);
+    expect(boardCaseFor(outcome, index, geography, taskAreas)!.targets).toEqual([B.ags]);
+    const onlyOld = new CooperationIndex([coop('OLD', [F.ags, A.ags, B.ags])]);
+    expect(boardCaseFor({ ...outcome, cooperationIds: [] }, onlyOld, geography, taskAreas)).toBeNull();
+  });
+
+  it('the fit takes board cases as extra pairs; with weight 0 they change nothing', () => {
+    const index = new CooperationIndex([coop('BOARD1', [F.ags, A.ags, B.ags])]);
+    const board = boardCaseFor(outcome, index, geography, taskAreas)!;
+    const register = casesFor(coop('K1', [F.ags, A.ags, B.ags]), new CooperationIndex([coop('K1', [F.ags, A.ags, B.ags])]), geography, taskAreas).cases;
+    const options = { iterations: 30 };
+    const without = fitWeights(register, taskAreas, options);
+    expect(fitWeights([...register, board], taskAreas, { ...options, caseWeight: (c) => (c.cooperationId.startsWith('idea:') ? 0 : 1) })).toEqual(without);
+    expect(fitWeights([...register, board], taskAreas, options)).not.toEqual(without);
+    expect(foldOf(board.cooperationId, 5)).toBe(foldOf('idea:i1', 5));
   });
 });

@@ -3,7 +3,7 @@ import { REJECTED_SIGNALS } from './rejected-signals';
 import type { CooperationIndex, IndexedCooperation } from './cooperation-index';
 import type { Geography } from './geography';
 import { defaultMaxDistanceKm, factsFor } from './partners';
-import type { TaskProfile } from './types';
+import type { Place, TaskProfile } from './types';
 
 /**
  * Leave-one-out evaluation of the ranking on the real register (`pnpm eval matching`, docs/matching.md): for every
@@ -72,23 +72,104 @@ export function casesFor(
       withoutNewPartner++;
       continue;
     }
-    const hops = geography.hopsFrom(ags);
-    const candidates: EvalCandidate[] = [];
-    for (const { place, distanceKm } of geography.within(focal, radius)) {
-      if (evidence.existingTaskPartners.has(place.ags)) continue;
-      const facts = factsFor(geography, focal, place, distanceKm, hops, evidence);
-      const input = { focal, candidate: place, task, facts, target: task.efficientScale, sizeFit: task.sizeFit };
-      candidates.push({
-        ags: place.ags,
-        raw: Float64Array.from(EVAL_SIGNALS, (signal) => signal.raw(input)),
-        distanceKm,
-        border: facts.border !== null && !facts.border.touch,
-        sameDistrict: facts.sameDistrict,
-      });
-    }
+    const candidates = candidatesFor(geography, focal, task, radius, evidence, task.efficientScale);
     cases.push({ cooperationId: cooperation.id, cooperationName: cooperation.name, taskAreaId: task.id, focal: ags, targets, candidates });
   }
   return { cases, withoutNewPartner };
+}
+
+/** Every candidate the engine scores for `focal` within `radius` (existing task partners left out), with its signals. */
+function candidatesFor(
+  geography: Geography,
+  focal: Place,
+  task: TaskProfile,
+  radius: number,
+  evidence: ReturnType<CooperationIndex['evidenceFor']>,
+  target: number,
+): EvalCandidate[] {
+  const hops = geography.hopsFrom(focal.ags);
+  const candidates: EvalCandidate[] = [];
+  for (const { place, distanceKm } of geography.within(focal, radius)) {
+    if (evidence.existingTaskPartners.has(place.ags)) continue;
+    const facts = factsFor(geography, focal, place, distanceKm, hops, evidence);
+    const input = { focal, candidate: place, task, facts, target, sizeFit: task.sizeFit };
+    candidates.push({
+      ags: place.ags,
+      raw: Float64Array.from(EVAL_SIGNALS, (signal) => signal.raw(input)),
+      distanceKm,
+      border: facts.border !== null && !facts.border.touch,
+      sameDistrict: facts.sameDistrict,
+    });
+  }
+  return candidates;
+}
+
+// --- the second table: partners who came together through the Kooperationsbörse (issue 12 part 6) -------------
+
+/** What the eval needs of one idea's outcome (OutcomeService.boardOutcomes, one query). */
+export interface BoardOutcome {
+  ideaId: string;
+  ownerAgs: string;
+  taskAreaId: string;
+  radiusKm: number | null;
+  targetPopulation: number | null;
+  /** The first ranking the owner side or the office was shown: candidate and the rank it was shown at. */
+  shown: Array<{ ags: string; rank: number }>;
+  /** Accepted interests at AGREEMENT or later, and members of the register record the idea became (owner excluded). */
+  partners: string[];
+  /** The register record(s) the idea became: hidden from the evidence, so the outcome cannot vouch for itself. */
+  cooperationIds: string[];
+}
+
+/** Fold key of a board case: cross-validation by idea, as the register cases are by cooperation. */
+export const boardFoldKey = (ideaId: string) => `idea:${ideaId}`;
+
+/**
+ * One case per idea with partners: the owner asks for partners in the idea's task area within the radius it was
+ * ranked with, its register record hidden; the targets are its partners. The engine's rank is the one it showed
+ * (`shownRank`), the baselines order the same candidates as in the first table. Null when the owner or the task
+ * area is not in this snapshot, or when every partner already cooperated with the owner in the task.
+ */
+export function boardCaseFor(
+  outcome: BoardOutcome,
+  index: CooperationIndex,
+  geography: Geography,
+  taskAreas: Map<string, TaskProfile>,
+): (EvalCase & { shownRank: Map<string, number> }) | null {
+  const task = taskAreas.get(outcome.taskAreaId);
+  const focal = geography.places.get(outcome.ownerAgs);
+  if (!task || !focal || outcome.partners.length === 0) return null;
+  const radius = outcome.radiusKm ?? defaultMaxDistanceKm(task);
+  // An idea becomes one register record (createContributionFromIdea refuses a second while one is pending or approved).
+  const evidence = index.evidenceFor(geography, focal, task.id, radius, outcome.cooperationIds[0] ?? null);
+  // As in the first table: a partner that already cooperates with the owner in the task (another record in force)
+  // is no new partner, and the engine rightly does not suggest it.
+  const targets = outcome.partners.filter((ags) => !evidence.existingTaskPartners.has(ags)).sort();
+  if (targets.length === 0) return null;
+  const candidates = candidatesFor(geography, focal, task, radius, evidence, outcome.targetPopulation ?? task.efficientScale);
+  return {
+    cooperationId: boardFoldKey(outcome.ideaId),
+    cooperationName: `Vorhaben ${outcome.ideaId}`,
+    taskAreaId: task.id,
+    focal: focal.ags,
+    targets,
+    candidates,
+    shownRank: new Map(outcome.shown.map((s) => [s.ags, s.rank])),
+  };
+}
+
+/** Where the partners landed in what the engine showed: rank of the first partner shown (null: none was shown). */
+export function shownResult(evalCase: EvalCase & { shownRank: Map<string, number> }): CaseResult & { partnerRanks: Array<number | null> } {
+  const partnerRanks = evalCase.targets.map((ags) => evalCase.shownRank.get(ags) ?? null);
+  const found = partnerRanks.filter((r): r is number => r !== null);
+  const firstRank = found.length > 0 ? Math.min(...found) : null;
+  return {
+    cooperationId: evalCase.cooperationId,
+    taskAreaId: evalCase.taskAreaId,
+    firstRank,
+    recall10: found.filter((r) => r <= 10).length / evalCase.targets.length,
+    partnerRanks,
+  };
 }
 
 /** Where the targets of a case landed in one ordering of its candidates (1-based rank of the first, or null). */

@@ -22,6 +22,12 @@ export interface FitOptions {
   l2?: number;
   /** Negatives kept per case (a deterministic sample), to keep a fit fast; the likelihood is reweighted for it. */
   negativesPerCase?: number;
+  /**
+   * How much a case counts in the likelihood (default 1). Board outcomes (partners who came together through the
+   * Kooperationsbörse, `boardCaseFor`) are added to the register's cases as extra training pairs; a weight other
+   * than 1 lets them count more or less than a register case (docs/matching.md).
+   */
+  caseWeight?: (evalCase: EvalCase) => number;
 }
 
 interface TrainingCase {
@@ -31,13 +37,19 @@ interface TrainingCase {
   targets: number;
   /** log(1 / sampling rate) of the negatives. */
   negativeOffset: number;
+  weight: number;
 }
 
 const K = EVAL_SIGNALS.length;
 const SCALED = EVAL_SIGNALS.map((c) => c.scalesWithProximity);
 const DEFAULT_SIGNALS: ReadonlySet<SignalKey> = new Set(COMPONENTS.map((c) => c.key));
 
-function trainingCases(cases: EvalCase[], taskAreas: Map<string, TaskProfile>, negativesPerCase: number): TrainingCase[] {
+function trainingCases(
+  cases: EvalCase[],
+  taskAreas: Map<string, TaskProfile>,
+  negativesPerCase: number,
+  caseWeight: (evalCase: EvalCase) => number,
+): TrainingCase[] {
   const result: TrainingCase[] = [];
   for (const evalCase of cases) {
     const targets = new Set(evalCase.targets);
@@ -53,6 +65,7 @@ function trainingCases(cases: EvalCase[], taskAreas: Map<string, TaskProfile>, n
       rows: [...positives, ...kept].map((c) => c.raw),
       targets: positives.length,
       negativeOffset: kept.length > 0 ? Math.log(negatives.length / kept.length) : 0,
+      weight: caseWeight(evalCase),
     });
   }
   return result;
@@ -65,7 +78,8 @@ export function fitWeights(cases: EvalCase[], taskAreas: Map<string, TaskProfile
   const { iterations = 250, learningRate = 0.05, l2 = 0.002, negativesPerCase = 60 } = options;
   const signals = options.signals ?? DEFAULT_SIGNALS;
   const active = EVAL_SIGNALS.map((c) => signals.has(c.key as SignalKey));
-  const training = trainingCases(cases, taskAreas, negativesPerCase);
+  const training = trainingCases(cases, taskAreas, negativesPerCase, options.caseWeight ?? (() => 1));
+  const totalWeight = training.reduce((sum, c) => sum + c.weight, 0) || 1;
   const theta = new Float64Array(2 * K);
   for (let k = 0; k < K; k++) theta[k] = active[k] ? 1 : 0;
   const m = new Float64Array(2 * K);
@@ -90,7 +104,7 @@ export function fitWeights(cases: EvalCase[], taskAreas: Map<string, TaskProfile
       for (let j = 0; j < c.rows.length; j++) sum += scores[j] = Math.exp(scores[j]! - max);
       // d(loss)/d(score_j) = softmax_j − [j is a target] / targets
       for (let j = 0; j < c.rows.length; j++) {
-        const d = scores[j]! / sum - (j < c.targets ? 1 / c.targets : 0);
+        const d = c.weight * (scores[j]! / sum - (j < c.targets ? 1 / c.targets : 0));
         if (d === 0) continue;
         const row = c.rows[j]!;
         for (let k = 0; k < K; k++) {
@@ -102,7 +116,7 @@ export function fitWeights(cases: EvalCase[], taskAreas: Map<string, TaskProfile
     for (let i = 0; i < 2 * K; i++) {
       const k = i % K;
       if (!active[k] || (i >= K && !SCALED[k])) continue;
-      const g = gradient[i]! / training.length + 2 * l2 * theta[i]!;
+      const g = gradient[i]! / totalWeight + 2 * l2 * theta[i]!;
       m[i] = 0.9 * m[i]! + 0.1 * g;
       v[i] = 0.999 * v[i]! + 0.001 * g * g;
       const mHat = m[i]! / (1 - 0.9 ** step);

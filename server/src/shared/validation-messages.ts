@@ -49,6 +49,7 @@ const FIELD_LABELS: Record<string, { de: string; en: string }> = {
   ideaId: { de: 'Die Kennung des Vorhabens', en: 'The idea id' },
   interestId: { de: 'Die Kennung des Interesses', en: 'The interest id' },
   noticeIds: { de: 'Die Liste der Benachrichtigungen', en: 'The list of notices' },
+  partnerAgs: { de: 'Die Liste der Partner', en: 'The list of partners' },
   taskAreaId: { de: 'Das Aufgabenfeld', en: 'The task area' },
   taskAreaIds: { de: 'Die Liste der Aufgabenfelder', en: 'The list of task areas' },
   members: { de: 'Die Liste der Mitglieder', en: 'The list of members' },

@@ -44,6 +44,12 @@ export enum AuditAction {
   INTEREST_DECLINED = 'INTEREST_DECLINED',
   INTEREST_WITHDRAWN = 'INTEREST_WITHDRAWN',
   NOTICES_READ = 'NOTICES_READ',
+  // The feedback loop (docs/decisions/019): targetId is the idea turned into a register contribution.
+  IDEA_TURNED_INTO_RECORD = 'IDEA_TURNED_INTO_RECORD',
+  // Brokering by the office (docs/decisions/017): targetId is the idea, or (MATCH_PROPOSED) the proposal.
+  IDEA_STAGE_CHANGED = 'IDEA_STAGE_CHANGED',
+  MATCH_PROPOSED = 'MATCH_PROPOSED',
+  IDEA_NOTE_ADDED = 'IDEA_NOTE_ADDED',
 }
 registerEnumType(AccountRole, {
   name: 'AccountRole',

@@ -81,6 +81,8 @@ export interface BoardIdeaFacts {
   /** Municipalities with an interest that is not withdrawn, and those whose interest the owner accepted. */
   interestedAgs: readonly string[];
   acceptedAgs: readonly string[];
+  /** Municipalities the office proposed for the idea (docs/decisions/017): parties like the interested ones. */
+  proposedAgs?: readonly string[];
 }
 
 const isOffice = (caller: Caller | null): boolean => caller?.account.role === AccountRole.OFFICE || caller?.account.role === AccountRole.ADMIN;
@@ -91,11 +93,12 @@ export const boardGuard = {
    * Who sees an idea, and how much: FULL, ANONYMISED (a party to an office-only idea before acceptance: the idea
    * without who posted it) or null (it does not exist for the caller). The office, administrators and the owner
    * municipality's staff see every idea; staff of a municipality with an interest keep seeing it (also when it was
-   * withdrawn or narrowed later); everyone else sees open and completed ideas as their visibility says.
+   * withdrawn or narrowed later), and so do staff of a municipality the office proposed for it; everyone else sees
+   * open and completed ideas as their visibility says.
    */
   ideaAccess(caller: Caller | null, idea: BoardIdeaFacts): 'FULL' | 'ANONYMISED' | null {
     if (isOffice(caller) || worksFor(caller, idea.municipalityAgs)) return 'FULL';
-    const party = idea.interestedAgs.some((ags) => worksFor(caller, ags));
+    const party = idea.interestedAgs.some((ags) => worksFor(caller, ags)) || (idea.proposedAgs ?? []).some((ags) => worksFor(caller, ags));
     const accepted = idea.acceptedAgs.some((ags) => worksFor(caller, ags));
     if (idea.visibility === 'OFFICE_ONLY') return accepted ? 'FULL' : party ? 'ANONYMISED' : null;
     if (party) return 'FULL';
@@ -124,6 +127,40 @@ export const boardGuard = {
     if (boardGuard.mayActFor(signedIn, ags)) return signedIn;
     throw new ForbiddenError(`Ihr Konto ist nicht für die Kommune ${ags} freigeschaltet.`, `Your account is not authorised for municipality ${ags}.`);
   },
+  /** Moving an idea along the pipeline (docs/decisions/017): the same people as managing it. */
+  maySetStage: (caller: Caller | null, idea: BoardIdeaFacts): boolean => boardGuard.mayManageIdea(caller, idea),
+  setStage(caller: Caller | null, idea: BoardIdeaFacts): Caller {
+    const signedIn = guard.signedIn(caller);
+    if (boardGuard.maySetStage(signedIn, idea)) return signedIn;
+    throw new ForbiddenError(
+      'Die Phase eines Vorhabens ändern nur die Kommune, die es eingestellt hat, und die Geschäftsstelle.',
+      'Only the municipality that posted the idea and the office can change its stage.',
+    );
+  },
+  /**
+   * Who sees who moved an idea along the pipeline and the note given: the office, the owner's staff and staff of a
+   * municipality whose interest was accepted (the parties that know each other); the stage and date are for everyone.
+   */
+  mayReadStageDetails: (caller: Caller | null, idea: BoardIdeaFacts): boolean =>
+    isOffice(caller) || worksFor(caller, idea.municipalityAgs) || idea.acceptedAgs.some((ags) => worksFor(caller, ags)),
+  /**
+   * Which proposals of an idea a caller sees: all for the office and the owner's staff; their own for staff of a
+   * proposed municipality; nothing for anyone else (null).
+   */
+  proposalSide(caller: Caller | null, proposal: { municipalityAgs: string }, idea: BoardIdeaFacts): 'OWNER' | 'PROPOSED' | 'OFFICE' | null {
+    if (worksFor(caller, idea.municipalityAgs)) return 'OWNER';
+    if (worksFor(caller, proposal.municipalityAgs)) return 'PROPOSED';
+    return isOffice(caller) ? 'OFFICE' : null;
+  },
+  /**
+   * A municipality's contact persons (issue 11's `Municipality.contactPersons`) are personal data that flow only with
+   * consent (issue 12): its own staff, the office, administrators, and staff of a municipality with an ACCEPTED
+   * interest between the two in either direction (`acceptedPartners`: those municipalities, one batched lookup).
+   */
+  mayReadContactPersons: (caller: Caller | null, ags: string, acceptedPartners: readonly string[]): boolean =>
+    isOffice(caller) || worksFor(caller, ags) || acceptedPartners.some((other) => worksFor(caller, other)),
+  /** Whether the contact-person rule needs the lookup of accepted interests at all (not for the office or own staff). */
+  contactPersonsNeedConsent: (caller: Caller | null, ags: string): boolean => !isOffice(caller) && !worksFor(caller, ags),
   /** Accepting or declining an interest is the owner's consent: its municipality's staff only, not the office. */
   mayRespond: (caller: Caller | null, idea: BoardIdeaFacts): boolean => worksFor(caller, idea.municipalityAgs),
   respond(caller: Caller | null, idea: BoardIdeaFacts): Caller {

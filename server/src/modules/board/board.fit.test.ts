@@ -3,7 +3,7 @@ import type { MatchingService } from '../matching/matching.service';
 import type { PartnerSuggestions } from '../matching/matching.type';
 import type { SnapshotStore } from '../matching/snapshot.store';
 import { IDEA_SUGGESTION_LIMIT, IdeaRankings } from './board.fit';
-import { IdeaStatus, IdeaVisibility, type IdeaRecord } from './board.type';
+import { IdeaStage, IdeaStatus, IdeaVisibility, type IdeaRecord } from './board.type';
 
 const idea = (overrides: Partial<IdeaRecord> = {}): IdeaRecord => ({
   id: 'a',
@@ -19,6 +19,8 @@ const idea = (overrides: Partial<IdeaRecord> = {}): IdeaRecord => ({
   fundingPlanned: false,
   visibility: IdeaVisibility.PUBLIC,
   status: IdeaStatus.OPEN,
+  stage: IdeaStage.IDEA,
+  stageChangedAt: '',
   createdAt: '',
   createdBy: '',
   updatedAt: '',
@@ -26,6 +28,7 @@ const idea = (overrides: Partial<IdeaRecord> = {}): IdeaRecord => ({
   withdrawnAt: null,
   interestedAgs: [],
   acceptedAgs: [],
+  proposedAgs: [],
   ...overrides,
 });
 

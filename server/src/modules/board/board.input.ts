@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IdeaStatus, IdeaVisibility } from './board.type';
+import { IdeaStage, IdeaStatus, IdeaVisibility } from './board.type';
 
 // Rules (lengths, ranges, existence) are checked in BoardService, with German and English messages naming the field.
 
@@ -48,6 +48,17 @@ export class ProjectIdeaFilter {
   @Field(() => [IdeaStatus], { nullable: true, description: 'Default: OPEN and PARTNERSHIP_COMPLETE (withdrawn ideas only for their owner and the office)' })
   status?: IdeaStatus[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Only ideas of the caller’s municipalities' }) mine?: boolean | null;
+  @Field(() => [IdeaStage], { nullable: true, description: 'Only ideas at one of these stages of the pipeline' }) stage?: IdeaStage[] | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Kreis (5-digit district key) of the owner municipality; matches only ideas whose owner the caller sees (never an anonymised one)',
+  })
+  districtKey?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Regierungsbezirk (3-digit region key, e.g. 051) of the owner municipality; matches only ideas whose owner the caller sees',
+  })
+  regionKey?: string | null;
 }
 
 @InputType({ description: 'Interest of one of the caller’s municipalities in another municipality’s idea' })
@@ -66,4 +77,27 @@ export class InterestDecisionInput {
 export class MarkNoticesReadInput {
   @Field(() => [ID], { nullable: true, description: 'At most 100' }) noticeIds?: string[] | null;
   @Field(() => Boolean, { nullable: true }) all?: boolean | null;
+}
+
+// --- brokering by the office (docs/decisions/017) ----------------------------------------------------------
+
+@InputType({ description: 'Moves an idea along the pipeline (its municipality’s staff, the office): forward only' })
+export class SetProjectIdeaStageInput {
+  @Field(() => ID) ideaId!: string;
+  @Field(() => IdeaStage) stage!: IdeaStage;
+  @Field(() => Int, { nullable: true, description: 'When given, CONFLICT unless it is the current version' }) expectedVersion?: number | null;
+  @Field(() => String, { nullable: true, description: 'Up to 1,000 characters, e.g. the date of the letter of intent' }) note?: string | null;
+}
+
+@InputType({ description: 'The office proposes an NRW municipality as a partner for an open idea' })
+export class ProposeMatchInput {
+  @Field(() => ID) ideaId!: string;
+  @Field(() => ID, { description: 'AGS of the proposed municipality (NRW, not the owner)' }) municipalityAgs!: string;
+  @Field(() => String, { description: '10–2,000 characters, shown to both sides' }) message!: string;
+}
+
+@InputType({ description: 'An office note on an idea (append-only)' })
+export class AddProjectIdeaNoteInput {
+  @Field(() => ID) ideaId!: string;
+  @Field(() => String, { description: '1–5,000 characters' }) text!: string;
 }

@@ -3,7 +3,29 @@ import type { Database, QueryCounter } from '../../db/database';
 import { keyedLoader } from '../../db/loader';
 import type { AuditEntry } from '../accounts/account.repository';
 import * as Q from './board.queries';
-import type { IdeaRecord, IdeaStatus, InterestRecord, InterestStatus, NoticeKind, NoticeRecord } from './board.type';
+import type {
+  IdeaNoteRecord,
+  IdeaRecord,
+  IdeaStage,
+  IdeaStatus,
+  InterestRecord,
+  InterestStatus,
+  NoticeKind,
+  NoticeRecord,
+  ProposalRecord,
+  StageChangeRecord,
+} from './board.type';
+import type { District, Region } from '../municipalities/municipality.type';
+
+/** A row of the office dashboard as read: the idea, its owner's Kreis and Regierungsbezirk, its age and counts. */
+export interface DashboardRow {
+  idea: IdeaRecord;
+  district: District | null;
+  region: Region | null;
+  ageDays: number;
+  interestCount: number;
+  proposalCount: number;
+}
 
 export interface NewIdea {
   id: string;
@@ -53,8 +75,18 @@ export class BoardRepository {
     return (result.records[0]?.get('idea') as IdeaRecord | undefined) ?? null;
   }
 
-  async ideas(filter: { statuses: IdeaStatus[]; taskAreaId: string | null; municipalityAgs: string[] | null }, counter?: QueryCounter): Promise<IdeaRecord[]> {
-    const result = await this.db.read(Q.LIST_IDEAS, filter, counter);
+  async ideas(
+    filter: {
+      statuses: IdeaStatus[];
+      taskAreaId: string | null;
+      municipalityAgs: string[] | null;
+      stages?: IdeaStage[] | null;
+      districtKey?: string | null;
+      regionKey?: string | null;
+    },
+    counter?: QueryCounter,
+  ): Promise<IdeaRecord[]> {
+    const result = await this.db.read(Q.LIST_IDEAS, { stages: null, districtKey: null, regionKey: null, ...filter }, counter);
     return result.records.map((r) => r.get('idea') as IdeaRecord);
   }
 
@@ -141,8 +173,70 @@ export class BoardRepository {
     return result.records[0]!.get('updated') as number;
   }
 
+  // --- brokering by the office (docs/decisions/017) ---------------------------------------------------------
+
+  async setIdeaStage(
+    id: string,
+    from: IdeaStage[],
+    to: IdeaStage,
+    statuses: IdeaStatus[],
+    expectedVersion: number | null,
+    note: string | null,
+    audit: AuditEntry,
+  ): Promise<Guarded<IdeaRecord>> {
+    const result = await this.db.write(Q.SET_IDEA_STAGE, { id, from, to, statuses, expectedVersion, note, audit });
+    const row = result.records[0];
+    return row ? { ok: row.get('ok') as boolean, value: row.get('idea') as IdeaRecord } : { ok: false, value: null };
+  }
+
+  /** `duplicate`: the municipality was already proposed for the idea (the unique key refused it). */
+  async proposeMatch(
+    ideaId: string,
+    proposal: { id: string; municipalityAgs: string; message: string },
+    audit: AuditEntry,
+  ): Promise<Guarded<ProposalRecord> & { duplicate: boolean }> {
+    try {
+      const result = await this.db.write(Q.PROPOSE_MATCH, { ideaId, proposal, audit });
+      const row = result.records[0];
+      return row
+        ? { ok: row.get('ok') as boolean, value: row.get('proposal') as ProposalRecord | null, duplicate: false }
+        : { ok: false, value: null, duplicate: false };
+    } catch (error) {
+      if (isConstraintViolation(error)) return { ok: false, value: null, duplicate: true };
+      throw error;
+    }
+  }
+
+  async proposalsOfMunicipalities(ags: string[], counter?: QueryCounter): Promise<ProposalRecord[]> {
+    const result = await this.db.read(Q.PROPOSALS_OF_MUNICIPALITIES, { ags }, counter);
+    return result.records.map((r) => r.get('proposal') as ProposalRecord);
+  }
+
+  async addNote(ideaId: string, note: { id: string; text: string }, audit: AuditEntry): Promise<IdeaNoteRecord | null> {
+    const result = await this.db.write(Q.ADD_NOTE, { ideaId, note, audit });
+    return (result.records[0]?.get('note') as IdeaNoteRecord | undefined) ?? null;
+  }
+
+  async dashboardRows(counter?: QueryCounter): Promise<DashboardRow[]> {
+    const result = await this.db.read(Q.DASHBOARD_IDEAS, {}, counter);
+    return result.records.map((r) => ({
+      idea: r.get('idea') as IdeaRecord,
+      district: r.get('district') as District | null,
+      region: r.get('region') as Region | null,
+      ageDays: r.get('ageDays') as number,
+      interestCount: r.get('interestCount') as number,
+      proposalCount: r.get('proposalCount') as number,
+    }));
+  }
+
   loaders(counter: QueryCounter) {
     return {
+      proposalsOfIdea: keyedLoader<ProposalRecord[]>(this.db, Q.PROPOSALS_OF_IDEAS, counter, []),
+      proposal: keyedLoader<ProposalRecord | null>(this.db, Q.PROPOSALS_BY_ID, counter, null),
+      stageHistory: keyedLoader<StageChangeRecord[]>(this.db, Q.STAGE_HISTORIES, counter, []),
+      notesOfIdea: keyedLoader<IdeaNoteRecord[]>(this.db, Q.NOTES_OF_IDEAS, counter, []),
+      /** Municipalities with an accepted interest with the key municipality, either direction (contact-person consent). */
+      acceptedPartners: keyedLoader<string[]>(this.db, Q.ACCEPTED_PARTNERS, counter, []),
       idea: keyedLoader<IdeaRecord | null>(this.db, Q.IDEAS_BY_ID, counter, null),
       interest: keyedLoader<InterestRecord | null>(this.db, Q.INTERESTS_BY_ID, counter, null),
       interestsOfIdea: keyedLoader<InterestRecord[]>(this.db, Q.INTERESTS_OF_IDEAS, counter, []),

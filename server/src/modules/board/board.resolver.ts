@@ -6,17 +6,29 @@ import { ContactPerson } from '../contacts/contact.type';
 import { PartnerSuggestions } from '../matching/matching.type';
 import { Municipality } from '../municipalities/municipality.type';
 import { TaskArea } from '../task-areas/task-area.type';
+import { AccountRole } from '../accounts/account.type';
 import {
+  AddProjectIdeaNoteInput,
   CreateProjectIdeaInput,
   ExpressInterestInput,
   InterestDecisionInput,
   MarkNoticesReadInput,
   ProjectIdeaFilter,
   ProjectIdeaStateInput,
+  ProposeMatchInput,
+  SetProjectIdeaStageInput,
   UpdateProjectIdeaInput,
 } from './board.input';
 import {
   ContactSide,
+  DashboardIdea,
+  IdeaNote,
+  IdeaNotePayload,
+  IdeaStageChange,
+  OfficeBoardDashboard,
+  Proposal,
+  ProposalConnection,
+  ProposalPayload,
   IdeaFitConnection,
   Interest,
   InterestConnection,
@@ -94,13 +106,73 @@ export class ProjectIdeaResolver {
     @Ctx() ctx: Context,
     @Arg('limit', () => Int, { nullable: true, description: '1–25, default 10' }) limit?: number,
   ): Promise<PartnerSuggestions | null> {
-    return ctx.services.board.suggestions(idea, limit, ctx.queryCounter);
+    return ctx.services.board.suggestions(idea, limit, ctx.queryCounter).then((s) => ctx.services.outcomes.shown(idea, s)); // exposures, off the answer's path
   }
 
   @Authorized()
   @FieldResolver(() => [Interest], { description: 'Interests: all of them for the owner municipality and the office, the caller’s own for everyone else' })
   interests(@Root() idea: ProjectIdea, @Ctx() ctx: Context): Promise<Interest[]> {
     return ctx.services.board.interestsOf(guard.signedIn(ctx.caller), idea, ctx.loaders.board);
+  }
+
+  @FieldResolver(() => [IdeaStageChange], {
+    description: 'The pipeline so far, oldest first, starting with the posting (IDEA); who and the note only for the parties (see IdeaStageChange.by)',
+  })
+  stageHistory(@Root() idea: ProjectIdea, @Ctx() ctx: Context): Promise<IdeaStageChange[]> {
+    return ctx.services.board.stageHistory(ctx.caller, idea, ctx.loaders.board);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [Proposal], {
+    description: 'The office’s proposals: all of them for the office and the owner municipality, their own for a proposed municipality, none for others',
+  })
+  proposals(@Root() idea: ProjectIdea, @Ctx() ctx: Context): Promise<Proposal[]> {
+    return ctx.services.board.proposalsOf(guard.signedIn(ctx.caller), idea, ctx.loaders.board);
+  }
+
+  @Authorized(AccountRole.OFFICE, AccountRole.ADMIN)
+  @FieldResolver(() => [IdeaNote], { description: 'The office’s notes, oldest first: the office and administrators only (FORBIDDEN for everyone else)' })
+  notes(@Root() idea: ProjectIdea, @Ctx() ctx: Context): Promise<IdeaNote[]> {
+    return ctx.services.board.notesOf(guard.signedIn(ctx.caller), idea, ctx.loaders.board);
+  }
+
+  @Authorized(AccountRole.OFFICE, AccountRole.ADMIN)
+  @Query(() => OfficeBoardDashboard, { description: 'The office’s dashboard of the board: ideas by stage, status, region, Kreis and age' })
+  officeBoardDashboard(@Ctx() ctx: Context): Promise<OfficeBoardDashboard> {
+    return ctx.services.board.dashboard(guard.signedIn(ctx.caller), ctx.queryCounter);
+  }
+
+  @Authorized()
+  @Query(() => ProposalConnection, { description: 'Ideas the office proposed to the caller’s municipalities, newest first' })
+  myProposals(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ProposalConnection> {
+    return ctx.services.board.myProposals(guard.signedIn(ctx.caller), first, after, ctx.loaders.board, ctx.queryCounter);
+  }
+
+  @Authorized()
+  @Mutation(() => ProjectIdeaPayload, {
+    description:
+      'Moves an idea along the pipeline (its municipality’s staff, the office): forward only, IMPLEMENTED / FUNDED only from AGREEMENT, DISCONTINUED before a final stage; CONFLICT says why not',
+  })
+  async setProjectIdeaStage(@Ctx() ctx: Context, @Arg('input', () => SetProjectIdeaStageInput) input: SetProjectIdeaStageInput): Promise<ProjectIdeaPayload> {
+    return { idea: await ctx.services.board.setStage(guard.signedIn(ctx.caller), input, ctx.http) };
+  }
+
+  @Authorized(AccountRole.OFFICE, AccountRole.ADMIN)
+  @Mutation(() => ProposalPayload, {
+    description: 'The office proposes an NRW municipality for an open idea (any visibility); both sides get a MATCH_PROPOSED notice',
+  })
+  async proposeMatch(@Ctx() ctx: Context, @Arg('input', () => ProposeMatchInput) input: ProposeMatchInput): Promise<ProposalPayload> {
+    return { proposal: await ctx.services.board.proposeMatch(guard.signedIn(ctx.caller), input, ctx.http) };
+  }
+
+  @Authorized(AccountRole.OFFICE, AccountRole.ADMIN)
+  @Mutation(() => IdeaNotePayload, { description: 'Adds an office note to an idea (append-only; seen by the office and administrators only)' })
+  async addProjectIdeaNote(@Ctx() ctx: Context, @Arg('input', () => AddProjectIdeaNoteInput) input: AddProjectIdeaNoteInput): Promise<IdeaNotePayload> {
+    return { note: await ctx.services.board.addNote(guard.signedIn(ctx.caller), input, ctx.http) };
   }
 
   // --- mutations ------------------------------------------------------------------------------------------
@@ -190,6 +262,44 @@ export class InterestResolver {
   }
 }
 
+@Resolver(() => OfficeBoardDashboard)
+export class OfficeBoardDashboardResolver {
+  @FieldResolver(() => [DashboardIdea], { description: 'Open ideas posted at least `days` ago (default 30) without any interest, oldest first' })
+  ideasWithoutInterest(
+    @Root() dashboard: OfficeBoardDashboard,
+    @Ctx() ctx: Context,
+    @Arg('days', () => Int, { nullable: true, description: '0–3650, default 30' }) days?: number,
+  ): DashboardIdea[] {
+    return ctx.services.board.ideasWithoutInterest(dashboard, days);
+  }
+
+  @FieldResolver(() => [DashboardIdea], { description: 'Every idea that is not withdrawn, oldest first' })
+  ideas(@Root() dashboard: OfficeBoardDashboard): DashboardIdea[] {
+    return dashboard.rows;
+  }
+}
+
+@Resolver(() => Proposal)
+export class ProposalResolver {
+  @FieldResolver(() => Municipality, { description: 'The proposed municipality' })
+  municipality(@Root() proposal: Proposal, @Ctx() ctx: Context): Promise<Municipality> {
+    return municipalityOf(ctx, proposal.record.municipalityAgs);
+  }
+
+  @FieldResolver(() => ProjectIdea, {
+    nullable: true,
+    description: 'The idea, as the caller may see it (anonymised for an office-only idea before acceptance)',
+  })
+  idea(@Root() proposal: Proposal, @Ctx() ctx: Context): Promise<ProjectIdea | null> {
+    return ctx.services.board.ideaOrNull(ctx.caller, proposal.record.ideaId, ctx.loaders.board);
+  }
+
+  @FieldResolver(() => Interest, { nullable: true, description: 'The proposed municipality’s interest in the idea, once expressed' })
+  interest(@Root() proposal: Proposal, @Ctx() ctx: Context): Promise<Interest | null> {
+    return ctx.services.board.proposalInterest(ctx.caller, proposal, ctx.loaders.board);
+  }
+}
+
 @Resolver(() => ContactSide)
 export class ContactSideResolver {
   @FieldResolver(() => Municipality)
@@ -206,7 +316,9 @@ export class ContactSideResolver {
 @Resolver(() => Notice)
 export class NoticeResolver {
   @Authorized()
-  @Query(() => NoticeConnection, { description: 'The caller’s in-app inbox, newest first (no e-mail in this version)' })
+  @Query(() => NoticeConnection, {
+    description: 'The caller’s in-app inbox, newest first (with SMTP configured the same notices also go out by e-mail, docs/decisions/018)',
+  })
   async inbox(
     @Ctx() ctx: Context,
     @Arg('unreadOnly', () => Boolean, { nullable: true }) unreadOnly?: boolean,
@@ -219,6 +331,14 @@ export class NoticeResolver {
   @FieldResolver(() => ProjectIdea, { nullable: true, description: 'The idea, as the caller may see it now' })
   idea(@Root() notice: Notice, @Ctx() ctx: Context): Promise<ProjectIdea | null> {
     return ctx.services.board.ideaOrNull(ctx.caller, notice.record.ideaId, ctx.loaders.board);
+  }
+
+  @FieldResolver(() => Proposal, { nullable: true, description: 'MATCH_PROPOSED: the proposal, as the caller may see it' })
+  async proposal(@Root() notice: Notice, @Ctx() ctx: Context): Promise<Proposal | null> {
+    if (!notice.record.proposalId) return null;
+    const idea = await ctx.services.board.ideaOrNull(ctx.caller, notice.record.ideaId, ctx.loaders.board);
+    if (!idea || !ctx.caller) return null;
+    return (await ctx.services.board.proposalsOf(ctx.caller, idea, ctx.loaders.board)).find((p) => p.id === notice.record.proposalId) ?? null;
   }
 
   @FieldResolver(() => Interest, { nullable: true })

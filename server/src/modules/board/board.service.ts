@@ -10,23 +10,35 @@ import type { PartnerCandidate, PartnerSuggestions } from '../matching/matching.
 import type { Municipality } from '../municipalities/municipality.type';
 import { FIT_WITHIN_RANK, IDEA_SUGGESTION_LIMIT, type IdeaRankings } from './board.fit';
 import type {
+  AddProjectIdeaNoteInput,
   CreateProjectIdeaInput,
   ExpressInterestInput,
   MarkNoticesReadInput,
   ProjectIdeaFilter,
   ProjectIdeaStateInput,
+  ProposeMatchInput,
+  SetProjectIdeaStageInput,
   UpdateProjectIdeaInput,
 } from './board.input';
 import type { BoardLoaders, BoardRepository, IdeaChanges } from './board.repository';
 import {
+  IdeaStage,
   IdeaStatus,
   InterestStatus,
   NoticeKind,
+  ProposalStatus,
+  type DashboardIdea,
   type IdeaAccess,
+  type IdeaNote,
+  type IdeaNoteRecord,
   type IdeaRecord,
+  type IdeaStageChange,
   type InterestRecord,
   type NoticeRecord,
+  type OfficeBoardDashboard,
   type ProjectIdea,
+  type Proposal,
+  type ProposalRecord,
   type Interest,
   type Notice,
 } from './board.type';
@@ -108,6 +120,77 @@ const notOpen = (idea: IdeaRecord, whatDe: string, whatEn: string) =>
     current: { id: idea.id, version: idea.version, status: idea.status },
   });
 
+// --- the pipeline (docs/decisions/017) ---------------------------------------------------------------------
+
+/** The stages in order; the last three are final: IMPLEMENTED and FUNDED only from AGREEMENT, DISCONTINUED from any other. */
+const PIPELINE: IdeaStage[] = [IdeaStage.IDEA, IdeaStage.TALKS, IdeaStage.LETTER_OF_INTENT, IdeaStage.AGREEMENT];
+const FINAL_STAGES: IdeaStage[] = [IdeaStage.IMPLEMENTED, IdeaStage.FUNDED, IdeaStage.DISCONTINUED];
+export const STAGE_DE: Record<IdeaStage, string> = {
+  IDEA: 'Idee',
+  TALKS: 'Gespräche',
+  LETTER_OF_INTENT: 'Absichtserklärung',
+  AGREEMENT: 'Vereinbarung',
+  IMPLEMENTED: 'umgesetzt',
+  FUNDED: 'gefördert',
+  DISCONTINUED: 'eingestellt',
+};
+export const STAGE_EN: Record<IdeaStage, string> = {
+  IDEA: 'idea',
+  TALKS: 'talks',
+  LETTER_OF_INTENT: 'letter of intent',
+  AGREEMENT: 'agreement',
+  IMPLEMENTED: 'implemented',
+  FUNDED: 'funded',
+  DISCONTINUED: 'discontinued',
+};
+/** The stages a move to `to` may start from: forward by one or more steps, never back, nothing after a final stage. */
+export function stagesBefore(to: IdeaStage): IdeaStage[] {
+  if (to === IdeaStage.IMPLEMENTED || to === IdeaStage.FUNDED) return [IdeaStage.AGREEMENT];
+  if (to === IdeaStage.DISCONTINUED) return PIPELINE;
+  return PIPELINE.slice(0, PIPELINE.indexOf(to));
+}
+/** Where an idea at `stage` may go next. */
+export const nextStages = (stage: IdeaStage): IdeaStage[] => Object.values(IdeaStage).filter((to) => stagesBefore(to).includes(stage));
+/** Board statuses in which the stage may change: not for a withdrawn idea. */
+const STAGE_STATUSES = [IdeaStatus.OPEN, IdeaStatus.PARTNERSHIP_COMPLETE];
+
+/** Why a move from the idea's stage to `to` is refused (CONFLICT: it depends on the current state), or null when it is allowed. */
+function stageRefusal(idea: IdeaRecord, to: IdeaStage): ConflictError | null {
+  const current = idea.stage;
+  const extra = { current: { id: idea.id, version: idea.version, status: idea.status, stage: current } };
+  if (idea.status === IdeaStatus.WITHDRAWN)
+    return new ConflictError('Die Phase eines zurückgezogenen Vorhabens ändert sich nicht mehr.', 'The stage of a withdrawn idea no longer changes.', extra);
+  if (stagesBefore(to).includes(current)) return null;
+  const [de, en] = [STAGE_DE, STAGE_EN].map((labels) => [labels[current], labels[to]] as const);
+  if (FINAL_STAGES.includes(current))
+    return new ConflictError(
+      `Das Vorhaben ist bereits „${de![0]}“; danach kommt keine Phase mehr.`,
+      `The idea is already "${en![0]}"; no stage follows.`,
+      extra,
+    );
+  if (current === to) return new ConflictError(`Das Vorhaben ist bereits in der Phase „${de![0]}“.`, `The idea is already at the stage "${en![0]}".`, extra);
+  if (to === IdeaStage.IMPLEMENTED || to === IdeaStage.FUNDED)
+    return new ConflictError(
+      `„${de![1]}“ folgt erst auf die Vereinbarung; das Vorhaben ist in der Phase „${de![0]}“.`,
+      `"${en![1]}" only follows the agreement; the idea is at the stage "${en![0]}".`,
+      extra,
+    );
+  return new ConflictError(
+    `Phasen gehen nur vorwärts: von „${de![0]}“ nicht zurück zu „${de![1]}“.`,
+    `Stages only move forward: not back from "${en![0]}" to "${en![1]}".`,
+    extra,
+  );
+}
+
+/** Age bands of the dashboard, in days since posting. */
+const AGE_BANDS: Array<[number, number | null]> = [
+  [0, 7],
+  [7, 30],
+  [30, 90],
+  [90, 180],
+  [180, null],
+];
+
 export interface NoticeText {
   textDe: string;
   textEn: string;
@@ -136,12 +219,17 @@ export class BoardService {
   view(caller: Caller | null, record: IdeaRecord, access: IdeaAccess): ProjectIdea {
     const open = record.status === IdeaStatus.OPEN;
     // Boolean predicates of the guard, not its throwing checks: a list builds these flags for every idea.
+    // A municipality the office proposed may express interest also in an office-only idea it sees anonymised.
     const canInterest =
       open &&
-      access === 'FULL' &&
       (caller?.account.municipalityAgs ?? []).some(
-        (ags) => ags !== record.municipalityAgs && !record.interestedAgs.includes(ags) && boardGuard.mayActFor(caller, ags),
+        (ags) =>
+          ags !== record.municipalityAgs &&
+          (access === 'FULL' || record.proposedAgs.includes(ags)) &&
+          !record.interestedAgs.includes(ags) &&
+          boardGuard.mayActFor(caller, ags),
       );
+    const canSetStage = boardGuard.maySetStage(caller, record);
     return {
       id: record.id,
       version: record.version,
@@ -154,6 +242,8 @@ export class BoardService {
       fundingPlanned: record.fundingPlanned,
       visibility: record.visibility,
       status: record.status,
+      stage: record.stage,
+      stageChangedAt: record.stageChangedAt,
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
       completedAt: record.completedAt,
@@ -162,6 +252,8 @@ export class BoardService {
       viewerIsOwner: boardGuard.mayRespond(caller, record),
       viewerCanEdit: boardGuard.mayManageIdea(caller, record),
       viewerCanExpressInterest: canInterest,
+      viewerCanSetStage: canSetStage,
+      nextStages: canSetStage && record.status !== IdeaStatus.WITHDRAWN ? nextStages(record.stage) : [],
       record,
       access,
     };
@@ -215,11 +307,30 @@ export class BoardService {
       municipalityAgs = municipalityAgs ? municipalityAgs.filter((ags) => own.includes(ags)) : own;
     }
     const statuses = filter?.status?.length ? [...new Set(filter.status)] : [IdeaStatus.OPEN, IdeaStatus.PARTNERSHIP_COMPLETE];
+    const stages = filter?.stage?.length ? [...new Set(filter.stage)] : null;
+    const districtKey = filter?.districtKey ?? null;
+    if (districtKey !== null && !/^\d{5}$/.test(districtKey))
+      throw new BadUserInputError(
+        'districtKey',
+        `${fieldLabel('districtKey', 'de')} muss 5 Ziffern haben.`,
+        `${fieldLabel('districtKey', 'en')} must have 5 digits.`,
+      );
+    const regionKey = filter?.regionKey ?? null;
+    if (regionKey !== null && !/^\d{3}$/.test(regionKey))
+      throw new BadUserInputError(
+        'regionKey',
+        `${fieldLabel('regionKey', 'de')} muss 3 Ziffern haben.`,
+        `${fieldLabel('regionKey', 'en')} must have 3 digits.`,
+      );
+    // Filters by the owner (its AGS, Kreis or Regierungsbezirk) match only ideas whose owner the caller sees: an
+    // anonymised idea must not be findable by who posted it (docs/decisions/017).
+    const byOwner = filter?.municipalityAgs != null || districtKey !== null || regionKey !== null;
     // The query narrows by the filter; the guard decides, idea by idea, what the caller sees (one rule for every path).
-    const records = municipalityAgs?.length === 0 ? [] : await this.repository.ideas({ statuses, taskAreaId, municipalityAgs }, counter);
+    const records =
+      municipalityAgs?.length === 0 ? [] : await this.repository.ideas({ statuses, taskAreaId, municipalityAgs, stages, districtKey, regionKey }, counter);
     const visible = records.flatMap((record) => {
       const access = boardGuard.ideaAccess(caller, record);
-      return access ? [{ record, access }] : [];
+      return access && (access === 'FULL' || !byOwner) ? [{ record, access }] : [];
     });
     return toPage(
       visible.slice(offset, offset + size).map(({ record, access }) => this.view(caller, record, access)),
@@ -447,7 +558,9 @@ export class BoardService {
     const { record, access } = await this.load(caller, input.ideaId);
     const municipalityAgs = checkAgs(input.municipalityAgs);
     boardGuard.actFor(caller, municipalityAgs);
-    if (access !== 'FULL' && !record.interestedAgs.includes(municipalityAgs)) throw new NotFoundError(IDEA_KIND, record.id);
+    // An anonymised idea takes interest only from a municipality the office proposed for it (or one already a party).
+    if (access !== 'FULL' && !record.interestedAgs.includes(municipalityAgs) && !record.proposedAgs.includes(municipalityAgs))
+      throw new NotFoundError(IDEA_KIND, record.id);
     if (municipalityAgs === record.municipalityAgs) {
       throw new BadUserInputError(
         'municipalityAgs',
@@ -567,10 +680,268 @@ export class BoardService {
     };
   }
 
+  // --- brokering by the office (issue 12, part 4; docs/decisions/017) ------------------------------------------
+
+  /**
+   * Moves the idea along the pipeline (owner's staff, the office): forward by one or more steps, DISCONTINUED from
+   * any stage before the final ones, IMPLEMENTED / FUNDED only from AGREEMENT. The statement checks the stage it
+   * starts from, so the pre-check here gives the clear message and the statement decides races.
+   */
+  async setStage(caller: Caller, input: SetProjectIdeaStageInput, http: HttpExchange): Promise<ProjectIdea> {
+    const { record } = await this.load(caller, input.ideaId);
+    boardGuard.setStage(caller, record);
+    if (!Object.values(IdeaStage).includes(input.stage)) throw new BadUserInputError('stage', 'Diese Phase gibt es nicht.', 'This stage does not exist.');
+    if (input.stage === IdeaStage.IDEA)
+      throw new BadUserInputError(
+        'stage',
+        '„Idee“ ist die erste Phase; ein Vorhaben kehrt nicht dorthin zurück.',
+        '"Idea" is the first stage; an idea does not go back to it.',
+      );
+    const note = optionalText(input.note, 'note', 1000);
+    const expected = input.expectedVersion ?? null;
+    if (expected !== null) integer(expected, 'expectedVersion', 1, Number.MAX_SAFE_INTEGER);
+    if (expected !== null && record.version !== expected) throw staleVersion(record);
+    const refusal = stageRefusal(record, input.stage);
+    if (refusal) throw refusal;
+    const from = stagesBefore(input.stage);
+    const result = await this.repository.setIdeaStage(
+      record.id,
+      from,
+      input.stage,
+      STAGE_STATUSES,
+      expected,
+      note,
+      this.audit(AuditAction.IDEA_STAGE_CHANGED, http, caller, record.id, { from: record.stage, to: input.stage }),
+    );
+    if (!result.value) throw new NotFoundError(IDEA_KIND, record.id);
+    if (!result.ok)
+      throw expected !== null && result.value.version !== expected
+        ? staleVersion(result.value)
+        : (stageRefusal(result.value, input.stage) ?? staleVersion(result.value));
+    return this.view(caller, result.value, 'FULL');
+  }
+
+  /**
+   * The pipeline of an idea: the posting (IDEA) and every change since, oldest first. Who moved it and the note only
+   * for the parties that know each other (boardGuard.mayReadStageDetails): for anyone else they could name the owner.
+   */
+  async stageHistory(caller: Caller | null, idea: ProjectIdea, loaders: BoardLoaders): Promise<IdeaStageChange[]> {
+    const details = idea.access === 'FULL' && boardGuard.mayReadStageDetails(caller, idea.record);
+    const [changes, poster] = await Promise.all([
+      loaders.stageHistory.load(idea.id),
+      details ? loaders.accountContact.load(idea.record.createdBy) : Promise.resolve(null),
+    ]);
+    return [
+      { stage: IdeaStage.IDEA, fromStage: null, at: idea.record.createdAt, by: poster?.name ?? null, note: null },
+      ...changes.map((c) => ({ stage: c.stage, fromStage: c.fromStage, at: c.at, by: details ? c.byName : null, note: details ? c.note : null })),
+    ];
+  }
+
+  /** A proposal for the API, its status derived from the proposed municipality's interest in the idea (if any). */
+  viewProposal(record: ProposalRecord, interests: InterestRecord[]): Proposal {
+    const own = interests.filter((x) => x.municipalityAgs === record.municipalityAgs);
+    const interest = own.find((x) => x.status !== InterestStatus.WITHDRAWN) ?? own.at(-1) ?? null;
+    const status = !interest
+      ? ProposalStatus.OPEN
+      : (
+          {
+            [InterestStatus.PENDING]: ProposalStatus.INTEREST_EXPRESSED,
+            [InterestStatus.ACCEPTED]: ProposalStatus.ACCEPTED,
+            [InterestStatus.DECLINED]: ProposalStatus.DECLINED,
+            [InterestStatus.WITHDRAWN]: ProposalStatus.WITHDRAWN,
+          } as const
+        )[interest.status];
+    return {
+      id: record.id,
+      status,
+      message: record.message,
+      createdAt: record.createdAt,
+      interestAt: interest?.createdAt ?? null,
+      record,
+      interest,
+    };
+  }
+
+  /** The office proposes an NRW municipality for an open idea (any visibility); both sides get a MATCH_PROPOSED notice. */
+  async proposeMatch(caller: Caller, input: ProposeMatchInput, http: HttpExchange): Promise<Proposal> {
+    guard.office(caller);
+    const { record } = await this.load(caller, input.ideaId);
+    const municipalityAgs = checkAgs(input.municipalityAgs);
+    const message = text(input.message, 'message', 10, 2000);
+    if (municipalityAgs === record.municipalityAgs)
+      throw new BadUserInputError(
+        'municipalityAgs',
+        'Die Kommune hat das Vorhaben selbst eingestellt; vorschlagen lässt sich nur eine andere.',
+        'The municipality posted the idea itself; only another one can be proposed.',
+      );
+    if (!(await this.repository.nrwMunicipalityExists(municipalityAgs)))
+      throw new BadUserInputError('municipalityAgs', `Keine Kommune in NRW: ${municipalityAgs}.`, `Not a municipality in NRW: ${municipalityAgs}.`);
+    const refusal = (idea: IdeaRecord): AppError | null => {
+      if (idea.status !== IdeaStatus.OPEN) return notOpen(idea, 'Vorschlag nicht möglich', 'No proposal possible');
+      if (idea.proposedAgs.includes(municipalityAgs))
+        return new ConflictError('Diese Kommune wurde für das Vorhaben bereits vorgeschlagen.', 'This municipality has already been proposed for the idea.');
+      if (idea.interestedAgs.includes(municipalityAgs))
+        return new ConflictError(
+          'Diese Kommune hat an dem Vorhaben bereits Interesse bekundet.',
+          'This municipality has already expressed interest in the idea.',
+        );
+      return null;
+    };
+    const before = refusal(record);
+    if (before) throw before;
+    const id = randomUUID();
+    const result = await this.repository.proposeMatch(
+      record.id,
+      { id, municipalityAgs, message },
+      this.audit(AuditAction.MATCH_PROPOSED, http, caller, id, { ideaId: record.id, municipalityAgs }),
+    );
+    if (result.duplicate)
+      throw new ConflictError('Diese Kommune wurde für das Vorhaben bereits vorgeschlagen.', 'This municipality has already been proposed for the idea.');
+    if (!result.ok || !result.value) {
+      const now = (await this.repository.idea(record.id)) ?? record;
+      throw refusal(now) ?? notOpen(now, 'Vorschlag nicht möglich', 'No proposal possible');
+    }
+    return this.viewProposal(result.value, []);
+  }
+
+  /** Proposals of an idea: all for the office and the owner's staff, their own for a proposed municipality's staff. */
+  async proposalsOf(caller: Caller, idea: ProjectIdea, loaders: BoardLoaders): Promise<Proposal[]> {
+    const proposals = (await loaders.proposalsOfIdea.load(idea.id)).filter((p) => boardGuard.proposalSide(caller, p, idea.record) !== null);
+    if (proposals.length === 0) return [];
+    const interests = await loaders.interestsOfIdea.load(idea.id);
+    return proposals.map((p) => this.viewProposal(p, interests));
+  }
+
+  /** Proposals the office made to the caller's municipalities, newest first. */
+  async myProposals(
+    caller: Caller,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    loaders: BoardLoaders,
+    counter: QueryCounter,
+  ): Promise<Page<Proposal>> {
+    const size = pageSize(first);
+    const offset = decodeCursor(after);
+    const own = caller.account.municipalityAgs;
+    const records = own.length === 0 ? [] : await this.repository.proposalsOfMunicipalities(own, counter);
+    const page = records.slice(offset, offset + size);
+    const interests = await Promise.all(page.map((p) => loaders.interestsOfIdea.load(p.ideaId)));
+    return toPage(
+      page.map((p, k) => this.viewProposal(p, interests[k]!)),
+      offset,
+      size,
+      records.length,
+    );
+  }
+
+  /** The proposal's interest, when the caller may see it. */
+  async proposalInterest(caller: Caller | null, proposal: Proposal, loaders: BoardLoaders): Promise<Interest | null> {
+    if (!proposal.interest) return null;
+    const idea = await loaders.idea.load(proposal.record.ideaId);
+    return idea && boardGuard.interestSide(caller, proposal.interest, idea) !== null ? this.viewInterest(proposal.interest) : null;
+  }
+
+  private viewNote(record: IdeaNoteRecord): IdeaNote {
+    return { id: record.id, text: record.text, createdAt: record.createdAt, authorName: record.authorName };
+  }
+
+  /** An office note (office and administrators only); notes are append-only. */
+  async addNote(caller: Caller, input: AddProjectIdeaNoteInput, http: HttpExchange): Promise<IdeaNote> {
+    guard.office(caller);
+    const { record } = await this.load(caller, input.ideaId);
+    const noteText = text(input.text, 'text', 1, 5000);
+    const id = randomUUID();
+    const created = await this.repository.addNote(
+      record.id,
+      { id, text: noteText },
+      this.audit(AuditAction.IDEA_NOTE_ADDED, http, caller, record.id, { noteId: id }),
+    );
+    if (!created) throw new NotFoundError(IDEA_KIND, record.id);
+    return this.viewNote(created);
+  }
+
+  async notesOf(caller: Caller, idea: ProjectIdea, loaders: BoardLoaders): Promise<IdeaNote[]> {
+    guard.office(caller);
+    return (await loaders.notesOfIdea.load(idea.id)).map((n) => this.viewNote(n));
+  }
+
+  /**
+   * The office's dashboard: counts by stage, board status, Regierungsbezirk, Kreis and age, from one read of every
+   * idea; the rows (ideas not withdrawn) feed `ideasWithoutInterest`.
+   */
+  async dashboard(caller: Caller, counter: QueryCounter): Promise<OfficeBoardDashboard> {
+    guard.office(caller);
+    const rows = await this.repository.dashboardRows(counter);
+    const active = rows.filter((r) => r.idea.status !== IdeaStatus.WITHDRAWN);
+    const open = active.filter((r) => r.idea.status === IdeaStatus.OPEN);
+    const tally = <K>(items: K[]): Map<K, number> => items.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<K, number>());
+    const stages = tally(active.map((r) => r.idea.stage));
+    const statuses = tally(rows.map((r) => r.idea.status));
+    const regions = new Map<string, { region: NonNullable<(typeof rows)[number]['region']>; count: number }>();
+    const districts = new Map<string, { district: NonNullable<(typeof rows)[number]['district']>; count: number }>();
+    for (const r of active) {
+      if (r.region) regions.set(r.region.key, { region: r.region, count: (regions.get(r.region.key)?.count ?? 0) + 1 });
+      if (r.district) districts.set(r.district.key, { district: r.district, count: (districts.get(r.district.key)?.count ?? 0) + 1 });
+    }
+    const byCount = <T extends { count: number }>(a: T, b: T, name: (x: T) => string) => b.count - a.count || name(a).localeCompare(name(b), 'de');
+    const ages = open.map((r) => r.ageDays).sort((a, b) => a - b);
+    const median =
+      ages.length === 0 ? null : ages.length % 2 ? ages[(ages.length - 1) / 2]! : Math.round((ages[ages.length / 2 - 1]! + ages[ages.length / 2]!) / 2);
+    return {
+      activeIdeas: active.length,
+      byStage: Object.values(IdeaStage).map((stage) => ({ stage, count: stages.get(stage) ?? 0 })),
+      byStatus: Object.values(IdeaStatus).map((status) => ({ status, count: statuses.get(status) ?? 0 })),
+      byRegion: [...regions.values()].sort((a, b) => byCount(a, b, (x) => x.region.name)),
+      byDistrict: [...districts.values()].sort((a, b) => byCount(a, b, (x) => x.district.name)),
+      ageBands: AGE_BANDS.map(([fromDays, toDays]) => ({
+        fromDays,
+        toDays,
+        count: ages.filter((d) => d >= fromDays && (toDays === null || d < toDays)).length,
+      })),
+      medianAgeDays: median,
+      rows: active.map((r) => ({
+        idea: this.view(caller, r.idea, 'FULL'),
+        ageDays: r.ageDays,
+        interestCount: r.interestCount,
+        proposalCount: r.proposalCount,
+      })),
+    };
+  }
+
+  /** Open ideas posted at least `days` ago without any interest (withdrawn ones do not count either), oldest first. */
+  ideasWithoutInterest(dashboard: OfficeBoardDashboard, days: number | null | undefined): DashboardIdea[] {
+    const after = days ?? 30;
+    if (!Number.isInteger(after) || after < 0 || after > 3650)
+      throw new BadUserInputError('days', 'Die Anzahl der Tage muss zwischen 0 und 3650 liegen.', 'The number of days must be between 0 and 3650.');
+    return dashboard.rows
+      .filter((r) => r.idea.status === IdeaStatus.OPEN && r.ageDays >= after && r.interestCount === 0)
+      .sort((a, b) => b.ageDays - a.ageDays || a.idea.id.localeCompare(b.idea.id));
+  }
+
+  /**
+   * Whether the caller may read a municipality's contact persons (issue 11's field, issue 12's consent rule): own
+   * staff, the office and administrators without a lookup; anyone else only with an accepted interest between their
+   * municipality and this one (one batched lookup per request).
+   */
+  async contactPersonsVisible(caller: Caller | null, ags: string, loaders: BoardLoaders): Promise<boolean> {
+    if (!caller) return false;
+    if (!boardGuard.contactPersonsNeedConsent(caller, ags)) return true;
+    if (caller.account.municipalityAgs.length === 0) return false;
+    return boardGuard.mayReadContactPersons(caller, ags, await loaders.acceptedPartners.load(ags));
+  }
+
   // --- inbox ------------------------------------------------------------------------------------------------
 
   viewNotice(record: NoticeRecord): Notice {
-    return { id: record.id, kind: record.kind, createdAt: record.createdAt, read: record.readAt !== null, readAt: record.readAt, record } as Notice;
+    return {
+      id: record.id,
+      kind: record.kind,
+      stage: record.stage ?? null,
+      createdAt: record.createdAt,
+      read: record.readAt !== null,
+      readAt: record.readAt,
+      record,
+    } as Notice;
   }
 
   async inbox(
@@ -629,6 +1000,29 @@ export class BoardService {
     const owner = idea && idea.ownerRevealed ? await municipalityName(idea.record.municipalityAgs) : null;
     const interested = interest ? await municipalityName(interest.municipalityAgs) : null;
     switch (notice.kind) {
+      case NoticeKind.MATCH_PROPOSED: {
+        const proposal = notice.record.proposalId ? await loaders.proposal.load(notice.record.proposalId) : null;
+        const proposed = proposal ? await municipalityName(proposal.municipalityAgs) : null;
+        // The owner side hears whom the office proposes; the proposed side hears of the idea (its owner only if revealed).
+        if (idea && boardGuard.mayRespond(caller, idea.record))
+          return {
+            textDe: `Die Geschäftsstelle schlägt ${proposed ?? 'eine Kommune'} als Partner für Ihr Vorhaben ${title ?? ''} vor.`
+              .replace(' .', '.')
+              .replace('  ', ' '),
+            textEn: `The office proposes ${proposed ?? 'a municipality'} as a partner for your idea ${titleEn ?? ''}`.trim() + '.',
+          };
+        return {
+          textDe: `Die Geschäftsstelle schlägt Ihnen das Vorhaben ${title ?? ''}${owner ? ` von ${owner}` : ''} vor.`.replace('  ', ' '),
+          textEn: `The office proposes the idea ${titleEn ?? ''}${owner ? ` of ${owner}` : ''} to you.`.replace('  ', ' '),
+        };
+      }
+      case NoticeKind.STAGE_CHANGED: {
+        const stage = notice.record.stage ?? IdeaStage.IDEA;
+        return {
+          textDe: `Das Vorhaben ${title ?? ''} ist jetzt in der Phase „${STAGE_DE[stage]}“.`.replace('  ', ' '),
+          textEn: `The idea ${titleEn ?? ''} is now at the stage "${STAGE_EN[stage]}".`.replace('  ', ' '),
+        };
+      }
       case NoticeKind.INTEREST_RECEIVED:
         return {
           textDe: `${interested ?? 'Eine Kommune'} interessiert sich für Ihr Vorhaben ${title ?? ''}`.trim() + '.',

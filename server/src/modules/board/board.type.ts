@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../shared/pagination';
 import { PartnerCandidate } from '../matching/matching.type';
-import { Municipality } from '../municipalities/municipality.type';
+import { District, Municipality, Region } from '../municipalities/municipality.type';
 
 export enum IdeaVisibility {
   PUBLIC = 'PUBLIC',
@@ -23,6 +23,31 @@ export enum NoticeKind {
   INTEREST_RECEIVED = 'INTEREST_RECEIVED',
   INTEREST_ACCEPTED = 'INTEREST_ACCEPTED',
   INTEREST_DECLINED = 'INTEREST_DECLINED',
+  /** The office proposed a municipality for an idea: to the owner's staff and the proposed municipality's staff. */
+  MATCH_PROPOSED = 'MATCH_PROPOSED',
+  /** The idea moved to another stage of the pipeline: to the owner's staff and municipalities with an accepted interest. */
+  STAGE_CHANGED = 'STAGE_CHANGED',
+}
+/**
+ * The brokering pipeline (issue 12, part 4; docs/decisions/017), separate from the board status: Idee → Gespräche →
+ * Absichtserklärung → Vereinbarung → umgesetzt / gefördert, or eingestellt. Forward only.
+ */
+export enum IdeaStage {
+  IDEA = 'IDEA',
+  TALKS = 'TALKS',
+  LETTER_OF_INTENT = 'LETTER_OF_INTENT',
+  AGREEMENT = 'AGREEMENT',
+  IMPLEMENTED = 'IMPLEMENTED',
+  FUNDED = 'FUNDED',
+  DISCONTINUED = 'DISCONTINUED',
+}
+/** A proposal's state, derived from the proposed municipality's interest in the idea (if any). */
+export enum ProposalStatus {
+  OPEN = 'OPEN',
+  INTEREST_EXPRESSED = 'INTEREST_EXPRESSED',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(IdeaVisibility, {
   name: 'IdeaVisibility',
@@ -38,6 +63,16 @@ registerEnumType(InterestStatus, {
   description: 'PENDING until the owner accepts or declines; contact details flow only when ACCEPTED',
 });
 registerEnumType(NoticeKind, { name: 'NoticeKind' });
+registerEnumType(IdeaStage, {
+  name: 'IdeaStage',
+  description:
+    'The office’s pipeline: IDEA „Idee“ → TALKS „Gespräche“ → LETTER_OF_INTENT „Absichtserklärung“ → AGREEMENT „Vereinbarung“ → IMPLEMENTED „umgesetzt“ / FUNDED „gefördert“ (only from AGREEMENT), or DISCONTINUED „eingestellt“ (from any stage before the last); forward only',
+});
+registerEnumType(ProposalStatus, {
+  name: 'ProposalStatus',
+  description:
+    'OPEN: proposed, no interest yet; INTEREST_EXPRESSED: the proposed municipality expressed interest (pending); ACCEPTED / DECLINED: the owner decided on it; WITHDRAWN: the proposed municipality withdrew its interest',
+});
 
 /** An idea as stored, with the municipalities that hold a live interest in it (visibility depends on them). */
 export interface IdeaRecord {
@@ -54,6 +89,9 @@ export interface IdeaRecord {
   fundingPlanned: boolean;
   visibility: IdeaVisibility;
   status: IdeaStatus;
+  /** The brokering pipeline's stage (IDEA for ideas posted before it existed) and when it was last changed. */
+  stage: IdeaStage;
+  stageChangedAt: string;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -62,6 +100,37 @@ export interface IdeaRecord {
   /** Municipalities with a PENDING, ACCEPTED or DECLINED interest, and those whose interest was ACCEPTED. */
   interestedAgs: string[];
   acceptedAgs: string[];
+  /** Municipalities the office proposed for the idea (they may see it, anonymised when office-only). */
+  proposedAgs: string[];
+}
+
+export interface ProposalRecord {
+  id: string;
+  ideaId: string;
+  municipalityAgs: string;
+  message: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface StageChangeRecord {
+  id: string;
+  ideaId: string;
+  stage: IdeaStage;
+  fromStage: IdeaStage | null;
+  at: string;
+  by: string;
+  byName: string | null;
+  note: string | null;
+}
+
+export interface IdeaNoteRecord {
+  id: string;
+  ideaId: string;
+  text: string;
+  createdAt: string;
+  createdBy: string;
+  authorName: string | null;
 }
 
 export interface InterestRecord {
@@ -82,6 +151,9 @@ export interface NoticeRecord {
   kind: NoticeKind;
   ideaId: string;
   interestId: string | null;
+  /** MATCH_PROPOSED: the proposal; STAGE_CHANGED: the stage reached. */
+  proposalId: string | null;
+  stage: IdeaStage | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -105,6 +177,8 @@ export class ProjectIdea {
   @Field(() => Boolean, { description: 'State funding (Förderrichtlinie IKZ NRW) is planned' }) fundingPlanned!: boolean;
   @Field(() => IdeaVisibility) visibility!: IdeaVisibility;
   @Field(() => IdeaStatus) status!: IdeaStatus;
+  @Field(() => IdeaStage, { description: 'Stage of the brokering pipeline (separate from the board status)' }) stage!: IdeaStage;
+  @Field(() => String, { description: 'ISO date-time of the last stage change (the posting while still IDEA)' }) stageChangedAt!: string;
   @Field(() => String, { description: 'ISO date-time' }) createdAt!: string;
   @Field(() => String, { description: 'ISO date-time' }) updatedAt!: string;
   @Field(() => String, { nullable: true }) completedAt!: string | null;
@@ -117,6 +191,9 @@ export class ProjectIdea {
   @Field(() => Boolean, { description: 'The caller works for the municipality that posted it' }) viewerIsOwner!: boolean;
   @Field(() => Boolean, { description: 'The caller may edit, withdraw and complete it (its municipality’s staff, the office)' }) viewerCanEdit!: boolean;
   @Field(() => Boolean, { description: 'The caller may express interest now (staff of another municipality, idea open)' }) viewerCanExpressInterest!: boolean;
+  @Field(() => Boolean, { description: 'The caller may move the idea along the pipeline (its municipality’s staff, the office)' }) viewerCanSetStage!: boolean;
+  @Field(() => [IdeaStage], { description: 'The stages the idea may move to now (empty for the caller without the right, or at a final stage)' })
+  nextStages!: IdeaStage[];
   /** Resolvers read the record and the access level. */
   record!: IdeaRecord;
   access!: IdeaAccess;
@@ -201,6 +278,7 @@ export class InterestConnection {
 export class Notice {
   @Field(() => ID) id!: string;
   @Field(() => NoticeKind) kind!: NoticeKind;
+  @Field(() => IdeaStage, { nullable: true, description: 'STAGE_CHANGED: the stage the idea reached' }) stage!: IdeaStage | null;
   @Field(() => String, { description: 'ISO date-time' }) createdAt!: string;
   @Field(() => Boolean) read!: boolean;
   @Field(() => String, { nullable: true }) readAt!: string | null;
@@ -235,4 +313,117 @@ export class InterestPayload {
 export class MarkNoticesReadPayload {
   @Field(() => Int, { description: 'Notices marked read now (already read ones are not counted)' }) updated!: number;
   @Field(() => Int) unreadCount!: number;
+}
+
+// --- brokering by the office (issue 12, part 4; docs/decisions/017) ------------------------------------------
+
+@ObjectType({ description: 'A step of the pipeline: the stage reached, when, and (for the parties) by whom and with which note' })
+export class IdeaStageChange {
+  @Field(() => IdeaStage) stage!: IdeaStage;
+  @Field(() => IdeaStage, { nullable: true, description: 'The stage it came from (null for the posting)' }) fromStage!: IdeaStage | null;
+  @Field(() => String, { description: 'ISO date-time' }) at!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of the account that moved it; only for the office, the owner’s staff and municipalities with an accepted interest',
+  })
+  by!: string | null;
+  @Field(() => String, { nullable: true, description: 'The note given with the change; seen by the same parties as `by`' }) note!: string | null;
+}
+
+@ObjectType({ description: 'The office proposes a municipality as a partner for an idea; both sides are told' })
+export class Proposal {
+  @Field(() => ID) id!: string;
+  @Field(() => ProposalStatus) status!: ProposalStatus;
+  @Field(() => String, { description: 'The office’s message to both sides' }) message!: string;
+  @Field(() => String, { description: 'ISO date-time' }) createdAt!: string;
+  @Field(() => String, { nullable: true, description: 'When the proposed municipality expressed interest (ISO date-time)' }) interestAt!: string | null;
+  // municipality, idea and interest are field resolvers.
+  record!: ProposalRecord;
+  interest!: InterestRecord | null;
+}
+
+@ObjectType()
+export class ProposalEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => Proposal) node!: Proposal;
+}
+
+@ObjectType()
+export class ProposalConnection {
+  @Field(() => [ProposalEdge]) edges!: ProposalEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}
+
+@ObjectType({ description: 'An office note on an idea: seen by the office and administrators only; append-only' })
+export class IdeaNote {
+  @Field(() => ID) id!: string;
+  @Field(() => String) text!: string;
+  @Field(() => String, { description: 'ISO date-time' }) createdAt!: string;
+  @Field(() => String, { nullable: true }) authorName!: string | null;
+}
+
+@ObjectType()
+export class ProposalPayload {
+  @Field(() => Proposal) proposal!: Proposal;
+}
+
+@ObjectType()
+export class IdeaNotePayload {
+  @Field(() => IdeaNote) note!: IdeaNote;
+}
+
+@ObjectType()
+export class IdeaStageCount {
+  @Field(() => IdeaStage) stage!: IdeaStage;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType()
+export class IdeaStatusCount {
+  @Field(() => IdeaStatus) status!: IdeaStatus;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'Ideas of the municipalities of one Regierungsbezirk' })
+export class IdeaRegionCount {
+  @Field(() => Region) region!: Region;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'Ideas of the municipalities of one Kreis or kreisfreie Stadt' })
+export class IdeaDistrictCount {
+  @Field(() => District) district!: District;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'Ideas by age (days since posting), in bands' })
+export class IdeaAgeBand {
+  @Field(() => Int) fromDays!: number;
+  @Field(() => Int, { nullable: true, description: 'Exclusive; null: open-ended' }) toDays!: number | null;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'A row of the office dashboard: the idea (id, title, municipality, stage …) with its age and interest count' })
+export class DashboardIdea {
+  @Field(() => ProjectIdea) idea!: ProjectIdea;
+  @Field(() => Int, { description: 'Days since it was posted' }) ageDays!: number;
+  @Field(() => Int, { description: 'Interests that are not withdrawn' }) interestCount!: number;
+  @Field(() => Int) proposalCount!: number;
+}
+
+@ObjectType({
+  description: 'The office’s dashboard of the board. Counts by stage, region, Kreis and age cover the ideas that are not withdrawn; byStatus covers all',
+})
+export class OfficeBoardDashboard {
+  @Field(() => Int, { description: 'Ideas that are not withdrawn' }) activeIdeas!: number;
+  @Field(() => [IdeaStageCount], { description: 'Every stage, also with 0' }) byStage!: IdeaStageCount[];
+  @Field(() => [IdeaStatusCount], { description: 'Every board status, also with 0' }) byStatus!: IdeaStatusCount[];
+  @Field(() => [IdeaRegionCount], { description: 'Regierungsbezirke with ideas, most first' }) byRegion!: IdeaRegionCount[];
+  @Field(() => [IdeaDistrictCount], { description: 'Kreise with ideas, most first' }) byDistrict!: IdeaDistrictCount[];
+  @Field(() => [IdeaAgeBand], { description: 'Open ideas by days since posting: 0–7, 7–30, 30–90, 90–180, 180 and more' }) ageBands!: IdeaAgeBand[];
+  @Field(() => Int, { nullable: true, description: 'Median age of the open ideas in days (null without any)' }) medianAgeDays!: number | null;
+  // ideasWithoutInterest(days) is a field resolver.
+  /** The rows the field resolver filters: every idea that is not withdrawn. */
+  rows!: DashboardIdea[];
 }

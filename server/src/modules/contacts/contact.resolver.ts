@@ -31,10 +31,23 @@ export class ContactPersonResolver {
 
 @Resolver(() => Municipality)
 export class MunicipalityContactsResolver {
+  // Consent rule of issue 12 (docs/decisions/017): the rule is the accounts module's boardGuard, fed by the board's
+  // batched lookup of accepted interests; the answer is an empty list, with contactPersonsHidden saying why.
   @Authorized()
-  @FieldResolver(() => [ContactPerson], { description: 'Contact persons: signed-in users only (DSGVO), never exported' })
-  contactPersons(@Root() municipality: Municipality, @Ctx() ctx: Context): Promise<ContactPerson[]> {
+  @FieldResolver(() => [ContactPerson], {
+    description:
+      'Contact persons (DSGVO, never exported): for the municipality’s own staff, the office, administrators and staff of a municipality with an accepted interest between the two; empty for other signed-in accounts (see contactPersonsHidden)',
+  })
+  async contactPersons(@Root() municipality: Municipality, @Ctx() ctx: Context): Promise<ContactPerson[]> {
+    if (!(await ctx.services.board.contactPersonsVisible(guard.signedIn(ctx.caller), municipality.ags, ctx.loaders.board))) return [];
     return ctx.loaders.contacts.ofMunicipality.load(municipality.ags);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'True when the caller may not see the contact persons (not signed in, or no accepted interest between the two municipalities)',
+  })
+  async contactPersonsHidden(@Root() municipality: Municipality, @Ctx() ctx: Context): Promise<boolean> {
+    return !(await ctx.services.board.contactPersonsVisible(ctx.caller, municipality.ags, ctx.loaders.board));
   }
 }
 
