@@ -14,6 +14,7 @@ const NAV_ITEMS = [
   { to: '/kooperationen', key: 'nav.cooperations' },
   { to: '/netzwerk', key: 'nav.network' },
   { to: '/luecken', key: 'nav.gaps' },
+  { to: '/boerse', key: 'board.nav' },
   { to: '/daten', key: 'nav.about' },
   { to: '/hilfe', key: 'nav.help' },
 ] as const;

@@ -40,6 +40,14 @@ const ReportChangePage = lazyPage(() => import('../features/contributions/compon
 const ReportEndPage = lazyPage(() => import('../features/contributions/components/ReportPages').then((m) => ({ default: m.ReportEndPage })));
 const MyContributionsPage = lazyPage(() => import('../features/contributions/components/MyContributionsPage'));
 const WorklistPage = lazyPage(() => import('../features/contributions/components/WorklistPage'));
+// The Kooperationsbörse (issue 12).
+const BoardPage = lazyPage(() => import('../features/board/components/BoardPage'));
+const IdeaPage = lazyPage(() => import('../features/board/components/IdeaPage'));
+const IdeaNewPage = lazyPage(() => import('../features/board/components/IdeaFormPages').then((m) => ({ default: m.IdeaNewPage })));
+const IdeaEditPage = lazyPage(() => import('../features/board/components/IdeaFormPages').then((m) => ({ default: m.IdeaEditPage })));
+const InboxPage = lazyPage(() => import('../features/board/components/InboxPage'));
+const ProjectSketchPage = lazyPage(() => import('../features/board/components/ProjectSketchPage'));
+const OfficeDashboardPage = lazyPage(() => import('../features/board/office/OfficeDashboardPage'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -93,6 +101,13 @@ export function AppRoutes() {
         <Route path="melden" element={page(ReportNewPage)} />
         <Route path="meldungen" element={page(MyContributionsPage)} />
         <Route path="geschaeftsstelle" element={page(WorklistPage)} />
+        <Route path="geschaeftsstelle/boerse" element={page(OfficeDashboardPage)} />
+        <Route path="boerse" element={page(BoardPage)} />
+        <Route path="boerse/neu" element={page(IdeaNewPage)} />
+        <Route path="boerse/:id" element={page(IdeaPage)} />
+        <Route path="boerse/:id/aendern" element={page(IdeaEditPage)} />
+        <Route path="boerse/:id/projektskizze" element={page(ProjectSketchPage)} />
+        <Route path="postfach" element={page(InboxPage)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

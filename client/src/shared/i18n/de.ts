@@ -1,8 +1,14 @@
 // German is the primary language of the app; every visible string lives here or in en.ts.
 import { writeDe } from './write.de';
+import { boardDe } from './board.de';
+import { fundingDe } from './funding.de';
 export const de = {
   // Accounts, reports and review (issue 11) keep their strings in write.*.ts.
   ...writeDe,
+  // The Kooperationsbörse (issue 12) keeps its strings in board.*.ts.
+  ...boardDe,
+  // The funding check, the Projektskizze and the office's pages (issue 12, parts 4 and 7): funding.*.ts.
+  ...fundingDe,
   common: {
     loading: 'Wird geladen …',
     inhabitantsShort: 'Einw.',

@@ -1,9 +1,15 @@
 import type { Messages } from './de';
 import { writeEn } from './write.en';
+import { boardEn } from './board.en';
+import { fundingEn } from './funding.en';
 
 export const en: Messages = {
   // Accounts, reports and review (issue 11) keep their strings in write.*.ts.
   ...writeEn,
+  // The Kooperationsbörse (issue 12) keeps its strings in board.*.ts.
+  ...boardEn,
+  // The funding check, the Projektskizze and the office's pages (issue 12, parts 4 and 7): funding.*.ts.
+  ...fundingEn,
   common: {
     loading: 'Loading …',
     inhabitantsShort: 'inh.',

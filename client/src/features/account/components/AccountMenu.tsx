@@ -5,6 +5,7 @@ import { isAdmin, isOffice, useSession } from '../../../shared/account/session';
 import { Link } from '../../../shared/i18n/links';
 import { SignOutMutation } from '../api/account';
 import { resetSession } from '../../../shared/account/cache';
+import { InboxLink } from '../../../shared/inbox/InboxLink';
 
 const OIDC_OUTCOMES: Record<string, string> = { ausstehend: 'account.oidcPending', gesperrt: 'account.oidcDisabled', fehler: 'account.oidcFailed' };
 
@@ -36,6 +37,9 @@ export function AccountMenu() {
                 {me.displayName} <span className="account-role">({t(`account.role.${me.role}`)})</span>
               </span>
             </Link>
+          </li>
+          <li>
+            <InboxLink />
           </li>
           {isOffice(me) && (
             <li>

@@ -281,7 +281,16 @@ export function WorklistPage() {
   return (
     <>
       <h1>{t('worklist.title')}</h1>
-      <RequireRole role="OFFICE">{() => <Worklist />}</RequireRole>
+      <RequireRole role="OFFICE">
+        {() => (
+          <>
+            <p>
+              <Link to="/geschaeftsstelle/boerse">{t('boardOffice.dashboardLink')}</Link>
+            </p>
+            <Worklist />
+          </>
+        )}
+      </RequireRole>
     </>
   );
 }
