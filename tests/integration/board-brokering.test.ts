@@ -59,7 +59,7 @@ const PROPOSALS = `query Proposals($id: ID!) { projectIdea(id: $id) { id proposa
 const NOTES = `query Notes($id: ID!) { projectIdea(id: $id) { id notes { id text authorName createdAt } } }`;
 const IDEAS = `query Ideas($filter: ProjectIdeaFilter) { projectIdeas(filter: $filter, first: 100) { totalCount edges { node { id title ownerRevealed municipality { ags } } } } }`;
 const FITTING = `query Fitting { fittingProjectIdeas(first: 100) { edges { node { idea { id title } } } } }`;
-const INBOX = `query Inbox { inbox(first: 100) { edges { node { id kind stage textDe textEn idea { id title ownerRevealed municipality { ags } } proposal { id status municipality { ags } } interest { id } } } } }`;
+const INBOX = `query Inbox { inbox(first: 100) { edges { node { id kind stage textDe textEn idea { id title ownerRevealed municipality { ags } } proposal { id status message municipality { ags } } interest { id } } } } }`;
 const MY_INTERESTS = `query MyInterests { myInterests(first: 100) { edges { node { id status idea { id title ownerRevealed municipality { ags } } } } } }`;
 const MY_PROPOSALS = `query MyProposals { myProposals(first: 100) { totalCount edges { node { id status message municipality { ags } idea { id title ownerRevealed municipality { ags } } } } } }`;
 const CONTACTS_OF = `query ContactsOf($ags: ID!) { municipality(ags: $ags) { ags contactPersonsHidden contactPersons { name email phone } } }`;
@@ -88,8 +88,9 @@ async function postIdea(overrides: Record<string, unknown> = {}): Promise<{ id: 
   return (await ok('staffA', CREATE, { input: ideaInput(overrides) })).createProjectIdea.idea;
 }
 
+const PROPOSAL_MESSAGE = 'Die Geschäftsstelle sieht hier eine gute Passung.';
 async function propose(ideaId: string, ags = AGS_B, role: Role = 'office'): Promise<string> {
-  const data = await ok(role, PROPOSE, { input: { ideaId, municipalityAgs: ags, message: 'Die Geschäftsstelle sieht hier eine gute Passung.' } });
+  const data = await ok(role, PROPOSE, { input: { ideaId, municipalityAgs: ags, message: PROPOSAL_MESSAGE } });
   return data.proposeMatch.proposal.id;
 }
 
@@ -456,11 +457,21 @@ describe('proposals by the office', () => {
     const proposalId = await propose(idea.id);
     for (const role of ['staffA', 'staffA2'] as const) {
       const [notice] = await noticesOf(role, idea.id, 'MATCH_PROPOSED');
-      expect(notice.proposal).toMatchObject({ id: proposalId, status: 'OPEN', municipality: { ags: AGS_B } });
-      expect(notice.textDe).toMatch(new RegExp(`^Die Geschäftsstelle schlägt .+ als Partner für Ihr Vorhaben „Vorschlag ${RUN}“ vor\\.$`));
+      expect(notice.proposal).toMatchObject({ id: proposalId, status: 'OPEN', message: PROPOSAL_MESSAGE, municipality: { ags: AGS_B } });
+      expect(notice.textDe).toMatch(
+        new RegExp(
+          `^Die Geschäftsstelle schlägt .+ als Partner für Ihr Vorhaben „Vorschlag ${RUN}“ vor\\. Nachricht der Geschäftsstelle: „${PROPOSAL_MESSAGE}“$`,
+        ),
+      );
+      expect(notice.textEn).toMatch(
+        /^The office proposes .+ as a partner for your idea ".+"\. Message from the office: "Die Geschäftsstelle sieht hier eine gute Passung\."$/,
+      );
     }
     const [atB] = await noticesOf('staffB', idea.id, 'MATCH_PROPOSED');
-    expect(atB.textDe).toBe(`Die Geschäftsstelle schlägt Ihnen das Vorhaben „Vorschlag ${RUN}“ vor.`);
+    // The office's message as written, also to the proposed side of an office-only idea (the owner stays hidden).
+    expect(atB.textDe).toBe(`Die Geschäftsstelle schlägt Ihnen das Vorhaben „Vorschlag ${RUN}“ vor. Nachricht der Geschäftsstelle: „${PROPOSAL_MESSAGE}“`);
+    expect(atB.textEn).toBe(`The office proposes the idea "Vorschlag ${RUN}" to you. Message from the office: "${PROPOSAL_MESSAGE}"`);
+    expect(atB.proposal).toMatchObject({ id: proposalId, status: 'OPEN', message: PROPOSAL_MESSAGE, municipality: { ags: AGS_B } });
     expect(atB.idea).toMatchObject({ ownerRevealed: false, municipality: null });
     expect(JSON.stringify(atB)).not.toMatch(/Medebach|05958028/);
     expect(await noticesOf('staffC', idea.id, 'MATCH_PROPOSED')).toEqual([]);
@@ -470,7 +481,7 @@ describe('proposals by the office', () => {
       ['the owner itself', { municipalityAgs: MEDEBACH }, 'BAD_USER_INPUT', /selbst eingestellt/],
       ['a municipality across the Land border', { municipalityAgs: '06635001' }, 'BAD_USER_INPUT', /Keine Kommune in NRW/],
       ['a malformed AGS', { municipalityAgs: '5958' }, 'BAD_USER_INPUT', /8 Ziffern/],
-      ['a message that is too short', { municipalityAgs: AGS_D, message: 'kurz' }, 'BAD_USER_INPUT', /10 bis 2000 Zeichen/],
+      ['a message that is too short', { municipalityAgs: AGS_D, message: 'kurz' }, 'BAD_USER_INPUT', /10 bis 2\.000 Zeichen/],
       ['the same municipality again', { municipalityAgs: AGS_B }, 'CONFLICT', /bereits vorgeschlagen/],
       ['an idea that does not exist', { ideaId: randomUUID(), municipalityAgs: AGS_D }, 'NOT_FOUND', /./],
     ];
@@ -545,6 +556,9 @@ describe('office notes', () => {
     }
     const empty = await gql('office', NOTE, { input: { ideaId: idea.id, text: '   ' } });
     expect(empty.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
+    // The field by its name, the numbers as in the other messages.
+    expect(empty.errors![0]!.extensions!.messageDe).toBe('Die Notiz muss 1 bis 5.000 Zeichen lang sein.');
+    expect(empty.errors![0]!.extensions!.messageEn).toBe('The note must be 1 to 5000 characters long.');
     // Append-only: the schema has no operation that changes or removes a note.
     const mutations = await app.graphql<any>(`{ __schema { mutationType { fields { name } } } }`);
     expect(mutations.data!.__schema.mutationType.fields.map((f: any) => f.name).filter((n: string) => /note/i.test(n))).toEqual(['addProjectIdeaNote']);
@@ -798,5 +812,82 @@ describe('the office dashboard', () => {
     }
     const total = (await app.db.read('MATCH (i:ProjectIdea) RETURN count(i) AS n')).records[0]!.get('n') as number;
     console.info(`officeBoardDashboard over ${total} ideas: median ${times.sort((a, b) => a - b)[1]!.toFixed(1)} ms`);
+  });
+});
+
+// --- consent both ways (issue 12 review, point 4) ------------------------------------------------------------------
+
+describe('consent both ways', () => {
+  const DECLINE = `mutation Decline($input: InterestDecisionInput!) { declineInterest(input: $input) { interest { id status } } }`;
+  const WITHDRAW_INTEREST = `mutation W($input: InterestDecisionInput!) { withdrawInterest(input: $input) { interest { id status } } }`;
+  const hiddenFor = async (role: Named, ags: string) => (await ok(role, CONTACTS_OF, { ags })).municipality.contactPersonsHidden as boolean;
+
+  it('the owner takes an accepted consent back („Freigabe zurücknehmen“): DECLINED, audited as revoked, the other side told, contacts hidden again', async () => {
+    const idea = await postIdea({ visibility: 'PUBLIC', title: `Freigabe ${RUN}` });
+    const interestId = await expressInterest(idea.id, 'staffE', AGS_E);
+    await ok('staffA', ACCEPT, { input: { interestId } });
+    expect(await hiddenFor('staffE', MEDEBACH)).toBe(false);
+
+    // Only the owner side decides, also on taking it back: for anyone else it is refused and nothing changes.
+    for (const [role, expected] of [
+      ['staffE', 'FORBIDDEN'],
+      ['office', 'FORBIDDEN'],
+      ['staffC', 'NOT_FOUND'],
+    ] as const) {
+      const before = await boardState([idea.id, interestId]);
+      expect(code(await gql(role, DECLINE, { input: { interestId } })), role).toBe(expected);
+      expect(await boardState([idea.id, interestId]), role).toEqual(before);
+    }
+
+    expect((await ok('staffA', DECLINE, { input: { interestId } })).declineInterest.interest.status).toBe('DECLINED');
+    const audit = await app.db.read('MATCH (e:AuditEvent {action: $action, targetId: $id}) RETURN e.detail AS detail', {
+      action: 'INTEREST_DECLINED',
+      id: interestId,
+    });
+    expect(audit.records.map((r) => JSON.parse(r.get('detail') as string))).toEqual([{ ideaId: idea.id, municipalityAgs: AGS_E, revoked: true }]);
+    expect(await hiddenFor('staffE', MEDEBACH)).toBe(true);
+    expect(await hiddenFor('staffA', AGS_E)).toBe(true);
+    const contact = await ok('staffE', INTEREST_CONTACT, { id: idea.id });
+    expect(contact.projectIdea.interests).toEqual([expect.objectContaining({ id: interestId, status: 'DECLINED', contact: null })]);
+    expect(JSON.stringify(contact)).not.toContain(contacts.a.email);
+    const [notice] = await noticesOf('staffE', idea.id, 'INTEREST_DECLINED');
+    expect(notice.textDe).toBe(`Medebach hat die Freigabe zu Ihrem Interesse an „Freigabe ${RUN}“ zurückgenommen. Die Kontaktdaten sind nicht mehr sichtbar.`);
+    expect(notice.textEn).toMatch(/took back the consent to your interest in "Freigabe/);
+
+    // Declined is final: a second decline or an acceptance is a CONFLICT that changes nothing.
+    const before = await boardState([idea.id, interestId]);
+    expect(code(await gql('staffA', DECLINE, { input: { interestId } }))).toBe('CONFLICT');
+    expect(code(await gql('staffA', ACCEPT, { input: { interestId } }))).toBe('CONFLICT');
+    expect(await boardState([idea.id, interestId])).toEqual(before);
+  });
+
+  it('a withdrawn idea ends the consent it carried: its accepted interests no longer open the contact persons', async () => {
+    const idea = await postIdea({ visibility: 'PUBLIC', title: `Zurückgezogen ${RUN}` });
+    const interestId = await expressInterest(idea.id, 'staffE', AGS_E);
+    await ok('staffA', ACCEPT, { input: { interestId } });
+    expect(await hiddenFor('staffE', MEDEBACH)).toBe(false);
+    await ok('staffA', WITHDRAW, { input: { ideaId: idea.id } });
+    expect(await hiddenFor('staffE', MEDEBACH)).toBe(true);
+    expect(await hiddenFor('staffA', AGS_E)).toBe(true);
+    const text = JSON.stringify(await gql('staffE', CONTACTS_OF, { ags: MEDEBACH }));
+    expect([contacts.a.email, contacts.a.phone].filter((value) => text.includes(value))).toEqual([]);
+  });
+
+  it('when the interested side withdraws, the owner’s staff get INTEREST_WITHDRAWN (not the one who acted)', async () => {
+    const idea = await postIdea({ visibility: 'PUBLIC', title: `Rückzug ${RUN}` });
+    const interestId = await expressInterest(idea.id, 'staffE', AGS_E);
+    const before = await boardState([idea.id, interestId]);
+    // Only the interested side withdraws; a refusal writes no notice.
+    expect(code(await gql('staffA', WITHDRAW_INTEREST, { input: { interestId } }))).toBe('FORBIDDEN');
+    expect(await boardState([idea.id, interestId])).toEqual(before);
+    await ok('staffE', WITHDRAW_INTEREST, { input: { interestId } });
+    for (const role of ['staffA', 'staffA2'] as const) {
+      const notices = await noticesOf(role, idea.id, 'INTEREST_WITHDRAWN');
+      expect(notices, role).toHaveLength(1);
+      expect(notices[0].interest).toEqual({ id: interestId });
+      expect(notices[0].textDe).toMatch(new RegExp(`^.+ hat das Interesse an Ihrem Vorhaben „Rückzug ${RUN}“ zurückgezogen\\.$`));
+      expect(notices[0].textEn).toMatch(new RegExp(`^.+ withdrew its interest in your idea "Rückzug ${RUN}"\\.$`));
+    }
+    expect(await noticesOf('staffE', idea.id, 'INTEREST_WITHDRAWN')).toEqual([]);
   });
 });

@@ -33,6 +33,8 @@ let AGS_B: string; // the engine's first NRW neighbour: expresses interest, is a
 let AGS_P: string; // the 8th candidate: shown to nobody (the office sees 5), partner through the register record only
 let AGS_C: string; // proposed by the office, comes to nothing
 const ideas: { first?: string; second?: string } = {};
+/** Ideas of the later tests (not in the eval table). */
+const extraIdeas: string[] = [];
 /** What the owner and the office were shown (rank by AGS), from the API's answers. */
 const shownToOwner = new Map<string, number>();
 
@@ -69,7 +71,7 @@ const exposures = async (ideaId: string) => {
   }));
 };
 
-function ideaInput(title: string) {
+function ideaInput(title: string, visibility = 'PUBLIC') {
   return {
     municipalityAgs: OWNER,
     title: `${title} ${RUN}`,
@@ -79,7 +81,7 @@ function ideaInput(title: string) {
     targetPopulation: TARGET,
     radiusKm: RADIUS,
     fundingPlanned: false,
-    visibility: 'PUBLIC',
+    visibility,
   };
 }
 
@@ -117,7 +119,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (app) {
     const ids = Object.values(users).map((u) => u.id);
-    const ideaIds = Object.values(ideas);
+    const ideaIds = [...Object.values(ideas), ...extraIdeas];
     const cooperations = await app.db.read(
       `MATCH (l:IdeaRegisterLink) WHERE l.ideaId IN $ideaIds MATCH (k:Contribution {id: l.contributionId}) WHERE k.cooperationId IS NOT NULL RETURN collect(k.cooperationId) AS ids`,
       { ideaIds },
@@ -317,5 +319,84 @@ describe('createContributionFromIdea', () => {
     console.log('\nPartner aus der Kooperationsbörse — TEST DATA made by tests/integration/board-outcomes.test.ts (two ideas of Bönen)');
     console.table(table.rows);
     console.table(table.details);
+  });
+});
+
+// --- review of issue 12: what a record made from an idea may say, and to whom the cooperation names the idea -------
+
+describe('createContributionFromIdea for ideas that are not public, withdrawn or half-made', () => {
+  const FROM_IDEA_PUBLIC_FIELDS = `mutation FromIdea($input: CreateContributionFromIdeaInput!) { createContributionFromIdea(input: $input) {
+    contribution { id status record { name description evidence members { key } } } registerRecord { contributionId status } } }`;
+  const BOARD_IDEA = `query C($id: ID!) { cooperation(id: $id) { id name description boardIdea { id title ownerRevealed } } }`;
+  const WITHDRAW = `mutation W($input: ProjectIdeaStateInput!) { withdrawProjectIdea(input: $input) { idea { id status } } }`;
+  const base = { legalForm: 'OEFFENTLICH_RECHTLICHE_VEREINBARUNG', source: 'https://example.org/ratsbeschluss-verbund', startYear: 2028 };
+
+  it('an office-only idea: a name is required, nothing of the idea goes public, a retry after a lost link is refused, and the cooperation names the idea only to who sees it in full', async () => {
+    const id = (await ok('staffA', CREATE, { input: ideaInput('Verdeckt', 'OFFICE_ONLY') })).createProjectIdea.idea.id as string;
+    extraIdeas.push(id);
+    const title = `Verdeckt ${RUN}`;
+    // Köln (staff C) is proposed by the office: a party that sees the idea anonymised.
+    await ok('office', PROPOSE, { input: { ideaId: id, municipalityAgs: KOELN, message: 'Die Geschäftsstelle schlägt diese Kommune vor.' } });
+    await ok('office', STAGE, { input: { ideaId: id, stage: 'AGREEMENT' } });
+    const input = { ...base, ideaId: id, memberAgs: [OWNER, AGS_P] };
+
+    let before = await graphFingerprint(app.db);
+    const unnamed = await clients.office.graphql<any>(FROM_IDEA_PUBLIC_FIELDS, { input });
+    expect(unnamed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    expect(unnamed.errors![0]!.extensions!.messageDe).toMatch(/^Der Name fehlt: Das Vorhaben ist nicht öffentlich/);
+    expect(await graphFingerprint(app.db)).toEqual(before);
+
+    const made = (await ok('office', FROM_IDEA_PUBLIC_FIELDS, { input: { ...input, name: `Standesamtsverbund ${RUN}` } })).createContributionFromIdea;
+    expect(made.contribution.record).toMatchObject({ name: `Standesamtsverbund ${RUN}`, description: null, evidence: 'Aus der Kooperationsbörse' });
+    expect(JSON.stringify(made.contribution.record)).not.toContain(id);
+    expect(JSON.stringify(made.contribution.record)).not.toContain(title);
+    expect(JSON.stringify(made.contribution.record)).not.toContain('Trauorten'); // the idea's description
+    // The link keeps which idea it was.
+    expect((await ok('office', RECORDS, { id })).projectIdea.registerRecords).toEqual([expect.objectContaining({ contributionId: made.contribution.id })]);
+
+    // A retry after the link's write failed (simulated: the link points elsewhere) finds the report by its note.
+    await app.db.write("MATCH (l:IdeaRegisterLink {contributionId: $id}) SET l.contributionId = 'lost-' + l.contributionId", { id: made.contribution.id });
+    before = await graphFingerprint(app.db);
+    const retry = await clients.office.graphql<any>(FROM_IDEA_PUBLIC_FIELDS, { input: { ...input, name: `Standesamtsverbund ${RUN}` } });
+    expect(retry.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(retry.errors![0]!.extensions!.messageDe).toMatch(/wartet bereits ein Registereintrag/);
+    expect(await graphFingerprint(app.db)).toEqual(before);
+    await app.db.write("MATCH (l:IdeaRegisterLink {contributionId: 'lost-' + $id}) SET l.contributionId = $id", { id: made.contribution.id });
+
+    const approved = (await ok('office', APPROVE, { input: { contributionId: made.contribution.id } })).approveContribution;
+    const cooperationId = approved.cooperation.id as string;
+    // The owner's staff and the office see the idea in full; the proposed party (anonymised), others and anonymous
+    // callers get null — an anonymised idea beside the cooperation's members would name its owner.
+    for (const role of ['staffA', 'office', 'admin'] as const) {
+      expect((await ok(role, BOARD_IDEA, { id: cooperationId })).cooperation.boardIdea, role).toEqual({ id, title, ownerRevealed: true });
+    }
+    expect((await ok('staffC', `query($id: ID!) { projectIdea(id: $id) { id ownerRevealed } }`, { id })).projectIdea.ownerRevealed).toBe(false);
+    for (const role of ['staffC', 'staffB', 'anonymous'] as const) {
+      const seen = await ok(role, BOARD_IDEA, { id: cooperationId });
+      expect(seen.cooperation.boardIdea, role).toBeNull();
+      expect(JSON.stringify(seen), role).not.toContain(title);
+      expect(JSON.stringify(seen), role).not.toContain(id);
+    }
+  });
+
+  it('a withdrawn idea is refused (CONFLICT), changing nothing', async () => {
+    const id = (await ok('staffA', CREATE, { input: ideaInput('Zurückgezogen') })).createProjectIdea.idea.id as string;
+    extraIdeas.push(id);
+    await ok('office', STAGE, { input: { ideaId: id, stage: 'AGREEMENT' } });
+    await ok('staffA', WITHDRAW, { input: { ideaId: id } });
+    const before = await graphFingerprint(app.db);
+    const refused = await clients.office.graphql<any>(FROM_IDEA_PUBLIC_FIELDS, { input: { ...base, ideaId: id, memberAgs: [OWNER, AGS_P], name: 'Egal' } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(refused.errors![0]!.extensions!.messageDe).toMatch(/zurückgezogen/);
+    expect(await graphFingerprint(app.db)).toEqual(before);
+  });
+
+  it('a public idea keeps the defaults: its title as name, its description, the evidence naming it', async () => {
+    const id = (await ok('staffA', CREATE, { input: ideaInput('Öffentlich') })).createProjectIdea.idea.id as string;
+    extraIdeas.push(id);
+    await ok('office', STAGE, { input: { ideaId: id, stage: 'AGREEMENT' } });
+    const made = (await ok('office', FROM_IDEA_PUBLIC_FIELDS, { input: { ...base, ideaId: id, memberAgs: [OWNER, AGS_P] } })).createContributionFromIdea;
+    expect(made.contribution.record).toMatchObject({ name: `Öffentlich ${RUN}`, description: expect.stringContaining('Trauorten') });
+    expect(made.contribution.record.evidence).toContain(id);
   });
 });

@@ -229,10 +229,14 @@ describe('interest and consent: contact details only after acceptance', () => {
         expect.arrayContaining([expect.objectContaining({ email: contacts.b.email, phone: contacts.b.phone })]),
       );
     }
-    // The office brokers but is not a party to the consent.
-    const office = await gql('office', INTERESTS, { id: idea.id });
-    expect(office.errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect(JSON.stringify(office)).not.toContain(contacts.a.email);
+    // The office brokers but is not a party to the consent: it sees the interest, its contact is null (never an
+    // error, so the idea page that selects it works for the office too).
+    for (const role of ['office', 'admin'] as const) {
+      const office = await ok(role, INTERESTS, { id: idea.id });
+      expect(office.projectIdea.interests).toEqual([expect.objectContaining({ id: interestId, status: 'ACCEPTED', contact: null })]);
+      expect(JSON.stringify(office)).not.toContain(contacts.a.email);
+      expect(JSON.stringify(office)).not.toContain(contacts.b.email);
+    }
 
     // B's inbox says so; marking it read counts down.
     const inbox = await ok('staffB', INBOX, { unreadOnly: true });
@@ -424,8 +428,21 @@ const OPERATIONS: Operation[] = [
     },
     query: INTERESTS,
     variables: (p) => ({ id: p.ideaId }),
-    check: async (data) => expect(data.projectIdea.interests[0].contact.owner.municipality.ags).toBe(MEDEBACH),
-    expected: { anonymous: 'UNAUTHENTICATED', staffA: 'ok', staffB: 'ok', office: 'FORBIDDEN', admin: 'FORBIDDEN' },
+    // The two sides see both contacts; the office and administrators see the interest with contact null.
+    check: async (data, _p, role) =>
+      role === 'office' || role === 'admin'
+        ? expect(data.projectIdea.interests[0].contact).toBeNull()
+        : expect(data.projectIdea.interests[0].contact.owner.municipality.ags).toBe(MEDEBACH),
+    expected: SIGNED_IN,
+  },
+  {
+    name: 'field Interest.contact (pending)',
+    prepare: withInterest,
+    query: INTERESTS,
+    variables: (p) => ({ id: p.ideaId }),
+    // Null for everyone before acceptance — the sides and the office alike; staff of C see no interest at all.
+    check: async (data) => expect(data.projectIdea.interests.map((x: any) => x.contact)).toEqual([null]),
+    expected: SIGNED_IN,
   },
   {
     name: 'query fittingProjectIdeas(ags: A)',
@@ -526,7 +543,7 @@ describe('bad input and stale versions change nothing', () => {
     ['a malformed task area', { taskAreaId: 'Standesamt!' }, 'taskAreaId', /kein gültiges Aufgabenfeld/],
     ['no partners sought', { partnersSought: 0 }, 'partnersSought', /ganze Zahl von 1 bis 30/],
     ['a radius of 0 km', { radiusKm: 0 }, 'radiusKm', /zwischen 1 und 500 km/],
-    ['a description that is too short', { description: 'kurz' }, 'description', /10 bis 5000 Zeichen/],
+    ['a description that is too short', { description: 'kurz' }, 'description', /10 bis 5\.000 Zeichen/],
     ['a malformed AGS', { municipalityAgs: '5958' }, 'municipalityAgs', /8 Ziffern/],
   ])('createProjectIdea refuses %s with BAD_USER_INPUT naming the field', async (_what, change, field, message) => {
     const before = await boardState([]);
@@ -624,6 +641,13 @@ describe('fit both ways on the real register', () => {
     expect((await ok('staffA', FITTING)).fittingProjectIdeas.edges.some((e: any) => e.node.idea.id === idea.id)).toBe(false);
     // The office asks for any municipality.
     expect((await ok('office', FITTING, { ags: AGS_B })).fittingProjectIdeas.edges.some((e: any) => e.node.idea.id === idea.id)).toBe(true);
+    // Without `ags` the office (whose account works for no municipality) is asked to name one: BAD_USER_INPUT on
+    // `ags`, nothing else — the client passes `ags` for the office.
+    for (const role of ['office', 'admin'] as const) {
+      const unnamed = await gql(role, FITTING);
+      expect(unnamed.errors?.[0]?.extensions, role).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ags' });
+      expect(unnamed.errors![0]!.extensions!.messageDe).toMatch(/Bitte eine Kommune angeben/);
+    }
 
     // A narrower radius ranks again: with 1 km nobody is in reach, so B drops out of „passt zu uns“.
     await ok('staffA', UPDATE, { input: { ideaId: idea.id, expectedVersion: 1, radiusKm: 1 } });

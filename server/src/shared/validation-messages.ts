@@ -62,6 +62,8 @@ const FIELD_LABELS: Record<string, { de: string; en: string }> = {
   sourceDate: { de: 'Das Datum der Quelle', en: 'The date of the source' },
   reason: { de: 'Die Begründung', en: 'The reason' },
   note: { de: 'Die Anmerkung', en: 'The note' },
+  /** An office note of the Kooperationsbörse (addProjectIdeaNote). */
+  text: { de: 'Die Notiz', en: 'The note' },
   summary: { de: 'Die Zusammenfassung', en: 'The summary' },
 };
 

@@ -178,14 +178,12 @@ export const boardGuard = {
     return isOffice(caller) ? 'OFFICE' : null;
   },
   /**
-   * Contact details of an interest: the two sides only, and only once the owner accepted (true); before that, false.
-   * Anyone else, the office included, is refused: the consent was given between the two municipalities.
+   * Contact details of an interest: the two sides only, and only once the owner accepted (true); before that, and for
+   * anyone else — the office included — false (the field reads null, never an error: the idea page selects it for
+   * everyone who sees interests). The consent was given between the two municipalities, not to the office.
    */
   contact(caller: Caller | null, interest: { municipalityAgs: string; status: string }, idea: BoardIdeaFacts): boolean {
-    const signedIn = guard.signedIn(caller);
-    if (!worksFor(signedIn, idea.municipalityAgs) && !worksFor(signedIn, interest.municipalityAgs)) {
-      throw new ForbiddenError('Kontaktdaten sehen nur die beiden beteiligten Kommunen.', 'Only the two municipalities involved see the contact details.');
-    }
+    if (!worksFor(caller, idea.municipalityAgs) && !worksFor(caller, interest.municipalityAgs)) return false;
     return interest.status === 'ACCEPTED';
   },
 };

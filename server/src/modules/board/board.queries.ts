@@ -32,7 +32,7 @@ const INTEREST = `{
 const WRITE_LOCK = (variable: string) => `SET ${variable}._lock = true REMOVE ${variable}._lock`;
 
 export const NOTICE = `{ id: n.id, accountId: n.accountId, kind: n.kind, ideaId: n.ideaId, interestId: n.interestId, proposalId: n.proposalId, stage: n.stage,
-  createdAt: toString(n.createdAt), readAt: toString(n.readAt) }`;
+  revoked: coalesce(n.revoked, false), createdAt: toString(n.createdAt), readAt: toString(n.readAt) }`;
 
 /** NRW municipalities only: the board is for the Land's municipalities (the neighbours across the border are candidates). */
 export const NRW_MUNICIPALITY_EXISTS = `
@@ -125,27 +125,34 @@ export const EXPRESS_INTEREST = `
   OPTIONAL MATCH (x:Interest {id: $interest.id})
   RETURN ok, CASE WHEN x IS NULL THEN null ELSE ${INTEREST} END AS interest`;
 
-/** Accept or decline a pending interest; a notice for every active account of the interested municipality. */
+/**
+ * Accept or decline an interest whose status is still `$from` (what the service read: PENDING, or ACCEPTED when the
+ * owner takes its consent back), so the audit's detail matches what changed; a notice for every active account of
+ * the interested municipality (`revoked` on it when a consent is taken back).
+ */
 export const RESPOND_TO_INTEREST = `
   MATCH (x:Interest {id: $id})
   MATCH (i:ProjectIdea {id: x.ideaId})
   ${WRITE_LOCK('i')}
   ${WRITE_LOCK('x')}
-  WITH x, i, x.status = 'PENDING' AND i.status IN $ideaStatuses AS ok
+  WITH x, i, x.status = $from AND i.status IN $ideaStatuses AS ok
   CALL (x, i, ok) {
     WITH x, i WHERE ok
-    SET x.status = $to, x.respondedAt = datetime(), x.respondedBy = $audit.actorId
+    SET x.status = $to, x.respondedAt = datetime(), x.respondedBy = $audit.actorId,
+        x.revokedAt = CASE WHEN $from = 'ACCEPTED' THEN datetime() ELSE x.revokedAt END
     WITH x, i
     CALL (x, i) {
       MATCH (a:Account {status: 'ACTIVE'})-[:WORKS_FOR]->(:Municipality {ags: x.municipalityAgs})
       WHERE a.id <> $audit.actorId
-      CREATE (:Notice {id: randomUUID(), accountId: a.id, kind: $noticeKind, ideaId: i.id, interestId: x.id, createdAt: datetime()})
+      CREATE (:Notice {id: randomUUID(), accountId: a.id, kind: $noticeKind, ideaId: i.id, interestId: x.id,
+        revoked: CASE WHEN $from = 'ACCEPTED' THEN true ELSE null END, createdAt: datetime()})
     }
     WITH x
     ${APPEND_AUDIT}
   }
   RETURN ok, ${INTEREST} AS interest`;
 
+/** The interested side withdraws; an INTEREST_WITHDRAWN notice for every active account of the owner municipality. */
 export const WITHDRAW_INTEREST = `
   MATCH (x:Interest {id: $id})
   ${WRITE_LOCK('x')}
@@ -154,6 +161,13 @@ export const WITHDRAW_INTEREST = `
     WITH x WHERE ok
     SET x.status = 'WITHDRAWN', x.respondedAt = coalesce(x.respondedAt, datetime()), x.withdrawnAt = datetime()
     REMOVE x.activeKey
+    WITH x
+    CALL (x) {
+      MATCH (i:ProjectIdea {id: x.ideaId})
+      MATCH (a:Account {status: 'ACTIVE'})-[:WORKS_FOR]->(:Municipality {ags: i.municipalityAgs})
+      WHERE a.id <> $audit.actorId
+      CREATE (:Notice {id: randomUUID(), accountId: a.id, kind: 'INTEREST_WITHDRAWN', ideaId: i.id, interestId: x.id, createdAt: datetime()})
+    }
     WITH x
     ${APPEND_AUDIT}
   }
@@ -318,16 +332,17 @@ export const DASHBOARD_IDEAS = `
 
 /**
  * For each municipality (key), the municipalities with an ACCEPTED interest between the two, in either direction:
- * the consent that lets their staff see each other's contact persons (docs/decisions/017).
+ * the consent that lets their staff see each other's contact persons (docs/decisions/017). Not through a withdrawn
+ * idea: withdrawing it ends the partner search, and with it the reason to share contacts.
  */
 export const ACCEPTED_PARTNERS = `
   UNWIND $keys AS key
   CALL (key) {
     MATCH (x:Interest {municipalityAgs: key, status: 'ACCEPTED'})
-    MATCH (i:ProjectIdea {id: x.ideaId})
+    MATCH (i:ProjectIdea {id: x.ideaId}) WHERE i.status <> 'WITHDRAWN'
     RETURN i.municipalityAgs AS other
     UNION
-    MATCH (i:ProjectIdea {municipalityAgs: key})
+    MATCH (i:ProjectIdea {municipalityAgs: key}) WHERE i.status <> 'WITHDRAWN'
     MATCH (x:Interest {ideaId: i.id, status: 'ACCEPTED'})
     RETURN x.municipalityAgs AS other
   }

@@ -122,12 +122,13 @@ export class BoardRepository {
 
   async respondToInterest(
     id: string,
+    from: InterestStatus,
     to: InterestStatus,
     noticeKind: NoticeKind,
     ideaStatuses: IdeaStatus[],
     audit: AuditEntry,
   ): Promise<Guarded<InterestRecord>> {
-    const result = await this.db.write(Q.RESPOND_TO_INTEREST, { id, to, noticeKind, ideaStatuses, audit });
+    const result = await this.db.write(Q.RESPOND_TO_INTEREST, { id, from, to, noticeKind, ideaStatuses, audit });
     const row = result.records[0];
     return row ? { ok: row.get('ok') as boolean, value: row.get('interest') as InterestRecord } : { ok: false, value: null };
   }

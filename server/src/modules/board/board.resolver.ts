@@ -229,7 +229,7 @@ export class InterestResolver {
   @Authorized()
   @FieldResolver(() => InterestContact, {
     nullable: true,
-    description: 'Both sides’ contact details: for the two municipalities only, and only once the owner accepted (null before)',
+    description: 'Both sides’ contact details once the owner accepted; null before, and always null for anyone but the two municipalities (the office too)',
   })
   contact(@Root() interest: Interest, @Ctx() ctx: Context): Promise<InterestContact | null> {
     return ctx.services.board.contact(guard.signedIn(ctx.caller), interest, ctx.loaders.board) as Promise<InterestContact | null>;
@@ -250,13 +250,18 @@ export class InterestResolver {
   }
 
   @Authorized()
-  @Mutation(() => InterestPayload, { description: 'The owner municipality declines an interest' })
+  @Mutation(() => InterestPayload, {
+    description:
+      'The owner municipality declines a pending interest, or takes back its consent to an accepted one („Freigabe zurücknehmen“: ACCEPTED → DECLINED, contacts hidden again); DECLINED is final',
+  })
   async declineInterest(@Ctx() ctx: Context, @Arg('input', () => InterestDecisionInput) input: InterestDecisionInput): Promise<InterestPayload> {
     return { interest: await ctx.services.board.decline(guard.signedIn(ctx.caller), input.interestId, ctx.http) };
   }
 
   @Authorized()
-  @Mutation(() => InterestPayload, { description: 'The interested municipality withdraws its pending or accepted interest' })
+  @Mutation(() => InterestPayload, {
+    description: 'The interested municipality withdraws its pending or accepted interest; the owner’s staff get INTEREST_WITHDRAWN',
+  })
   async withdrawInterest(@Ctx() ctx: Context, @Arg('input', () => InterestDecisionInput) input: InterestDecisionInput): Promise<InterestPayload> {
     return { interest: await ctx.services.board.withdrawInterest(guard.signedIn(ctx.caller), input.interestId, ctx.http) };
   }

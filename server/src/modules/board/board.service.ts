@@ -72,7 +72,8 @@ function text(value: string | null | undefined, field: string, min: number, max:
   if (trimmed.length < min || trimmed.length > max) {
     throw new BadUserInputError(
       field,
-      `${fieldLabel(field, 'de')} muss ${min} bis ${max} Zeichen lang sein.`,
+      // Numbers as in the other messages: German with thousands separators („5.000“).
+      `${fieldLabel(field, 'de')} muss ${min.toLocaleString('de-DE')} bis ${max.toLocaleString('de-DE')} Zeichen lang sein.`,
       `${fieldLabel(field, 'en')} must be ${min} to ${max} characters long.`,
     );
   }
@@ -601,26 +602,49 @@ export class BoardService {
     return this.respond(caller, interestId, http, InterestStatus.DECLINED);
   }
 
+  /**
+   * The owner's decision. Accepting: a PENDING interest of an open idea. Declining: a PENDING one until the idea is
+   * withdrawn, or an ACCEPTED one at any time — „Freigabe zurücknehmen“: consent works both ways, so the owner can
+   * take it back as the interested side can by withdrawing (audited as a decline with `revoked: true`).
+   */
   private async respond(caller: Caller, interestId: string, http: HttpExchange, to: InterestStatus.ACCEPTED | InterestStatus.DECLINED): Promise<Interest> {
     const { interest, idea } = await this.interestForDecision(caller, interestId);
     boardGuard.respond(caller, idea);
-    // Accepting needs an open idea; declining is possible until it is withdrawn (pending ones of a completed idea).
-    const ideaStatuses = to === InterestStatus.ACCEPTED ? [IdeaStatus.OPEN] : [IdeaStatus.OPEN, IdeaStatus.PARTNERSHIP_COMPLETE];
+    const revoke = to === InterestStatus.DECLINED && interest.status === InterestStatus.ACCEPTED;
+    const ideaStatuses =
+      to === InterestStatus.ACCEPTED
+        ? [IdeaStatus.OPEN]
+        : revoke
+          ? [IdeaStatus.OPEN, IdeaStatus.PARTNERSHIP_COMPLETE, IdeaStatus.WITHDRAWN]
+          : [IdeaStatus.OPEN, IdeaStatus.PARTNERSHIP_COMPLETE];
     const refused = (x: InterestRecord, i: IdeaRecord) =>
-      x.status !== InterestStatus.PENDING
+      x.status !== InterestStatus.PENDING && !(to === InterestStatus.DECLINED && x.status === InterestStatus.ACCEPTED)
         ? new ConflictError(`Über dieses Interesse ist bereits entschieden (${x.status}).`, `This interest has already been decided (${x.status}).`, {
             current: { id: x.id, status: x.status },
           })
-        : notOpen(i, 'Entscheidung nicht möglich', 'No decision possible');
-    if (interest.status !== InterestStatus.PENDING || !ideaStatuses.includes(idea.status)) throw refused(interest, idea);
+        : x.status !== interest.status
+          ? new ConflictError(
+              `Das Interesse wurde inzwischen geändert (jetzt ${x.status}). Bitte laden Sie neu.`,
+              `The interest has changed in the meantime (now ${x.status}). Please reload.`,
+              { current: { id: x.id, status: x.status } },
+            )
+          : notOpen(i, 'Entscheidung nicht möglich', 'No decision possible');
+    if ((interest.status !== InterestStatus.PENDING && !revoke) || !ideaStatuses.includes(idea.status)) throw refused(interest, idea);
     const action = to === InterestStatus.ACCEPTED ? AuditAction.INTEREST_ACCEPTED : AuditAction.INTEREST_DECLINED;
     const kind = to === InterestStatus.ACCEPTED ? NoticeKind.INTEREST_ACCEPTED : NoticeKind.INTEREST_DECLINED;
+    // The statement changes the interest only while it is still in the state read here, so `revoked` in the audit
+    // says what really happened (a decision racing in between is a CONFLICT).
     const result = await this.repository.respondToInterest(
       interest.id,
+      interest.status,
       to,
       kind,
       ideaStatuses,
-      this.audit(action, http, caller, interest.id, { ideaId: idea.id, municipalityAgs: interest.municipalityAgs }),
+      this.audit(action, http, caller, interest.id, {
+        ideaId: idea.id,
+        municipalityAgs: interest.municipalityAgs,
+        ...(revoke ? { revoked: true } : {}),
+      }),
     );
     if (!result.value) throw new NotFoundError(INTEREST_KIND, interest.id);
     if (!result.ok) throw refused(result.value, (await this.repository.idea(idea.id)) ?? idea);
@@ -1003,17 +1027,23 @@ export class BoardService {
       case NoticeKind.MATCH_PROPOSED: {
         const proposal = notice.record.proposalId ? await loaders.proposal.load(notice.record.proposalId) : null;
         const proposed = proposal ? await municipalityName(proposal.municipalityAgs) : null;
+        // The office's message is its own text, written for both sides: shown as written (also to the proposed side of
+        // an office-only idea, where the owner stays hidden), to whoever sees the proposal (boardGuard.proposalSide).
+        const message = proposal && idea && boardGuard.proposalSide(caller, proposal, idea.record) !== null ? proposal.message : null;
+        const messageDe = message ? ` Nachricht der Geschäftsstelle: „${message}“` : '';
+        const messageEn = message ? ` Message from the office: "${message}"` : '';
         // The owner side hears whom the office proposes; the proposed side hears of the idea (its owner only if revealed).
         if (idea && boardGuard.mayRespond(caller, idea.record))
           return {
-            textDe: `Die Geschäftsstelle schlägt ${proposed ?? 'eine Kommune'} als Partner für Ihr Vorhaben ${title ?? ''} vor.`
-              .replace(' .', '.')
-              .replace('  ', ' '),
-            textEn: `The office proposes ${proposed ?? 'a municipality'} as a partner for your idea ${titleEn ?? ''}`.trim() + '.',
+            textDe:
+              `Die Geschäftsstelle schlägt ${proposed ?? 'eine Kommune'} als Partner für Ihr Vorhaben ${title ?? ''} vor.`
+                .replace(' .', '.')
+                .replace('  ', ' ') + messageDe,
+            textEn: `The office proposes ${proposed ?? 'a municipality'} as a partner for your idea ${titleEn ?? ''}`.trim() + '.' + messageEn,
           };
         return {
-          textDe: `Die Geschäftsstelle schlägt Ihnen das Vorhaben ${title ?? ''}${owner ? ` von ${owner}` : ''} vor.`.replace('  ', ' '),
-          textEn: `The office proposes the idea ${titleEn ?? ''}${owner ? ` of ${owner}` : ''} to you.`.replace('  ', ' '),
+          textDe: `Die Geschäftsstelle schlägt Ihnen das Vorhaben ${title ?? ''}${owner ? ` von ${owner}` : ''} vor.`.replace('  ', ' ') + messageDe,
+          textEn: `The office proposes the idea ${titleEn ?? ''}${owner ? ` of ${owner}` : ''} to you.`.replace('  ', ' ') + messageEn,
         };
       }
       case NoticeKind.STAGE_CHANGED: {
@@ -1033,8 +1063,18 @@ export class BoardService {
           textDe: `${owner ?? 'Die Kommune'} hat Ihr Interesse${title ? ` an ${title}` : ''} angenommen. Die Kontaktdaten sind jetzt sichtbar.`,
           textEn: `${owner ?? 'The municipality'} accepted your interest${titleEn ? ` in ${titleEn}` : ''}. The contact details are now visible.`,
         };
+      case NoticeKind.INTEREST_WITHDRAWN:
+        return {
+          textDe: `${interested ?? 'Eine Kommune'} hat das Interesse an Ihrem Vorhaben ${title ?? ''} zurückgezogen.`.replace(' .', '.').replace('  ', ' '),
+          textEn: `${interested ?? 'A municipality'} withdrew its interest in your idea ${titleEn ?? ''}`.trim() + '.',
+        };
       case NoticeKind.INTEREST_DECLINED:
       default:
+        if (notice.record.revoked)
+          return {
+            textDe: `${owner ?? 'Die Kommune'} hat die Freigabe zu Ihrem Interesse${title ? ` an ${title}` : ''} zurückgenommen. Die Kontaktdaten sind nicht mehr sichtbar.`,
+            textEn: `${owner ?? 'The municipality'} took back the consent to your interest${titleEn ? ` in ${titleEn}` : ''}. The contact details are no longer visible.`,
+          };
         return {
           textDe: `Ihr Interesse${title ? ` an ${title}` : ''} wurde abgelehnt.`,
           textEn: `Your interest${titleEn ? ` in ${titleEn}` : ''} was declined.`,

@@ -27,6 +27,8 @@ export enum NoticeKind {
   MATCH_PROPOSED = 'MATCH_PROPOSED',
   /** The idea moved to another stage of the pipeline: to the owner's staff and municipalities with an accepted interest. */
   STAGE_CHANGED = 'STAGE_CHANGED',
+  /** The interested municipality withdrew its (pending or accepted) interest: to the owner's staff. */
+  INTEREST_WITHDRAWN = 'INTEREST_WITHDRAWN',
 }
 /**
  * The brokering pipeline (issue 12, part 4; docs/decisions/017), separate from the board status: Idee → Gespräche →
@@ -154,6 +156,8 @@ export interface NoticeRecord {
   /** MATCH_PROPOSED: the proposal; STAGE_CHANGED: the stage reached. */
   proposalId: string | null;
   stage: IdeaStage | null;
+  /** INTEREST_DECLINED: true when the owner took back a consent given before (ACCEPTED → DECLINED). */
+  revoked?: boolean | null;
   createdAt: string;
   readAt: string | null;
 }

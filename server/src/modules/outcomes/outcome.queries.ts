@@ -61,12 +61,21 @@ export const BOARD_OUTCOMES = `
   } AS outcome
   ORDER BY outcome.firstShownAt, outcome.ideaId`;
 
-/** The facts the office's "turn into a register record" checks, read in one go. */
+/**
+ * The facts the office's "turn into a register record" checks, read in one go. `unlinked`: pending or approved
+ * reports that name the idea in their note (`$marker`, which the service always writes there) but have no link — a
+ * retry after the link's write failed must not make a second report of the same idea.
+ */
 export const IDEA_FOR_RECORD = `
   MATCH (i:ProjectIdea {id: $id})
   RETURN {
     id: i.id, title: i.title, description: i.description, municipalityAgs: i.municipalityAgs, taskAreaId: i.taskAreaId,
-    stage: coalesce(i.stage, 'IDEA'), status: i.status,
+    stage: coalesce(i.stage, 'IDEA'), status: i.status, visibility: i.visibility,
+    unlinked: COLLECT {
+      MATCH (k:Contribution) WHERE k.status IN ['PENDING', 'APPROVED'] AND k.note CONTAINS $marker
+        AND NOT EXISTS { MATCH (:IdeaRegisterLink {contributionId: k.id}) }
+      RETURN {contributionId: k.id, status: k.status, cooperationId: k.cooperationId}
+    },
     acceptedAgs: COLLECT { MATCH (x:Interest {ideaId: i.id}) WHERE x.status = 'ACCEPTED' RETURN DISTINCT x.municipalityAgs ORDER BY x.municipalityAgs },
     links: COLLECT {
       MATCH (l:IdeaRegisterLink {ideaId: i.id})

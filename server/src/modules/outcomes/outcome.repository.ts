@@ -26,8 +26,11 @@ export interface IdeaForRecord {
   taskAreaId: string;
   stage: string;
   status: string;
+  visibility: string;
   acceptedAgs: string[];
   links: Array<{ contributionId: string; status: string; cooperationId: string | null }>;
+  /** Pending or approved reports whose note names the idea but that have no link (a failed link write). */
+  unlinked: Array<{ contributionId: string; status: string; cooperationId: string | null }>;
 }
 
 export class OutcomeRepository {
@@ -53,8 +56,8 @@ export class OutcomeRepository {
     });
   }
 
-  async ideaForRecord(id: string): Promise<IdeaForRecord | null> {
-    const result = await this.db.read(Q.IDEA_FOR_RECORD, { id });
+  async ideaForRecord(id: string, marker: string): Promise<IdeaForRecord | null> {
+    const result = await this.db.read(Q.IDEA_FOR_RECORD, { id, marker });
     return (result.records[0]?.get('idea') as IdeaForRecord | undefined) ?? null;
   }
 

@@ -37,11 +37,14 @@ export class CooperationBoardIdeaResolver {
   @FieldResolver(() => ProjectIdea, {
     nullable: true,
     description:
-      'The Kooperationsbörse idea this record came from (its partners came together through the board), as the caller may see it; null when none or hidden',
+      'The Kooperationsbörse idea this record came from (its partners came together through the board), when the caller sees it in full; null when none, hidden or anonymised (its owner not revealed)',
   })
   async boardIdea(@Root() cooperation: Cooperation, @Ctx() ctx: Context): Promise<ProjectIdea | null> {
     const ideaId = await ctx.loaders.outcomes.ideaOfCooperation.load(cooperation.id);
-    // The idea's visibility rules decide (boardGuard through the board service), as on every other read path.
-    return ideaId ? ctx.services.board.ideaOrNull(ctx.caller, ideaId, ctx.loaders.board) : null;
+    if (!ideaId) return null;
+    // The idea's visibility rules decide (boardGuard through the board service), as on every other read path; and
+    // only an idea seen in FULL is named: an anonymised one next to the cooperation's members would reveal its owner.
+    const idea = await ctx.services.board.ideaOrNull(ctx.caller, ideaId, ctx.loaders.board);
+    return idea?.access === 'FULL' ? idea : null;
   }
 }

@@ -19,6 +19,8 @@ const AGS = /^\d{8}$/;
 const IDEA_KIND = 'Vorhaben / Project idea';
 /** Exposure keys this process has written already: a reload of the idea page costs no write. Bounded, then reset. */
 const MAX_REMEMBERED = 50_000;
+/** The longest note the office may give (the contributions allow 2,000; the rest is the idea's marker). */
+const NOTE_MAX = 1900;
 
 /** What the recorder reads of the idea being shown (structural, so this module does not import the board's types). */
 export interface ShownIdea {
@@ -148,6 +150,11 @@ export class OutcomeService {
    * area, the chosen members (default: the owner and the accepted interests), linked to the idea. Every check runs
    * before anything is written; the contribution itself is made by the contributions service with its own rules.
    */
+  /** What the report's note always carries, so a report of the idea is found also without its link. */
+  static noteMarker(ideaId: string): string {
+    return `[Kooperationsbörse, Vorhaben ${ideaId}]`;
+  }
+
   async createContributionFromIdea(
     caller: Caller,
     input: CreateContributionFromIdeaInput,
@@ -156,8 +163,15 @@ export class OutcomeService {
     guard.office(caller);
     if (!input.ideaId || !UUID.test(input.ideaId))
       throw new BadUserInputError('ideaId', `${fieldLabel('ideaId', 'de')} ist keine gültige ID.`, `${fieldLabel('ideaId', 'en')} is not a valid id.`);
-    const idea = await this.repository.ideaForRecord(input.ideaId);
+    const marker = OutcomeService.noteMarker(input.ideaId);
+    const idea = await this.repository.ideaForRecord(input.ideaId, marker);
     if (!idea) throw new NotFoundError(IDEA_KIND, input.ideaId);
+    if (idea.status === 'WITHDRAWN')
+      throw new ConflictError(
+        'Das Vorhaben wurde zurückgezogen; ein zurückgezogenes Vorhaben wird kein Registereintrag.',
+        'The idea was withdrawn; a withdrawn idea does not become a register record.',
+        { current: { id: idea.id, status: idea.status, stage: idea.stage } },
+      );
     if (!(PARTNERED_STAGES as readonly string[]).includes(idea.stage)) {
       throw new ConflictError(
         `Erst ab der Stufe „Vereinbarung“ wird ein Vorhaben zum Registereintrag; es steht bei „${STAGE_DE[idea.stage] ?? idea.stage}“.`,
@@ -165,7 +179,9 @@ export class OutcomeService {
         { current: { id: idea.id, stage: idea.stage } },
       );
     }
-    const open = idea.links.find((l) => l.status === 'PENDING' || l.status === 'APPROVED');
+    // A linked report, or one made for this idea whose link was never written (the two are separate writes, see
+    // docs/decisions/019): either way a second report would make the review see the idea twice.
+    const open = [...idea.links, ...idea.unlinked].find((l) => l.status === 'PENDING' || l.status === 'APPROVED');
     if (open) {
       throw new ConflictError(
         open.status === 'PENDING'
@@ -208,16 +224,35 @@ export class OutcomeService {
         'Die Quelle muss eine http- oder https-Adresse oder eine Fundstelle im Amtsblatt sein.',
         'The source must be an http or https address or an official gazette reference.',
       );
+    // Name, description and evidence are public once the record is approved: for an idea that is not PUBLIC its
+    // title, description and id stay on the board (behind its visibility rule); the office names the record itself.
+    const isPublic = idea.visibility === 'PUBLIC';
+    const name = (input.name ?? '').trim();
+    if (!name && !isPublic)
+      throw new BadUserInputError(
+        'name',
+        `${fieldLabel('name', 'de')} fehlt: Das Vorhaben ist nicht öffentlich, sein Titel wird nicht übernommen — bitte einen Namen für den Registereintrag angeben.`,
+        `${fieldLabel('name', 'en')} is missing: the idea is not public, so its title is not copied — please give a name for the register record.`,
+      );
+    const description = (input.description ?? '').trim() || (isPublic ? idea.description : null);
+    // The note carries the idea's marker besides (below): room for it within the contributions' 2,000 characters.
+    if ((input.note ?? '').trim().length > NOTE_MAX)
+      throw new BadUserInputError(
+        'note',
+        `${fieldLabel('note', 'de')} darf höchstens ${NOTE_MAX.toLocaleString('de-DE')} Zeichen lang sein.`,
+        `${fieldLabel('note', 'en')} may be at most ${NOTE_MAX} characters long.`,
+      );
     const record = {
-      name: (input.name ?? '').trim() || idea.title,
+      name: name || idea.title,
       legalForm: input.legalForm,
       // Agreed but not yet running: planned (it counts as a future tie, never as an existing partnership).
       status: idea.stage === 'AGREEMENT' ? CooperationStatus.PLANNED : CooperationStatus.ACTIVE,
       startYear: input.startYear ?? null,
-      description: idea.description,
+      description,
       sourceUrl: url,
       sourceReference: url ? null : source,
-      evidence: `Aus der Kooperationsbörse: Vorhaben ${idea.id} („${idea.title}“)`,
+      // The IdeaRegisterLink keeps which idea it was; the public evidence names it only when the idea is public.
+      evidence: isPublic ? `Aus der Kooperationsbörse: Vorhaben ${idea.id} („${idea.title}“)` : 'Aus der Kooperationsbörse',
       taskAreaIds: [idea.taskAreaId],
       members: [
         ...memberAgs.map((key) => ({ kind: MemberKind.MUNICIPALITY, key, role: MemberRole.MEMBER })),
@@ -231,7 +266,8 @@ export class OutcomeService {
       {
         kind: ContributionKind.NEW,
         record: record as never,
-        note: (input.note ?? '').trim() || `Aus dem Vorhaben „${idea.title}“ der Kooperationsbörse (Stufe ${STAGE_DE[idea.stage] ?? idea.stage}).`,
+        // The note (seen by the office only) always names the idea: the duplicate check above finds a report by it.
+        note: `${(input.note ?? '').trim() || `Aus dem Vorhaben „${idea.title.slice(0, 150)}“ der Kooperationsbörse (Stufe ${STAGE_DE[idea.stage] ?? idea.stage}).`} ${marker}`,
       },
       http,
     );

@@ -54,7 +54,16 @@ export class CreateContributionFromIdeaInput {
   @Field(() => [String], { nullable: true, description: 'Named partners outside municipal government (EXTERNAL members), shown by name, never matched' })
   externalMembers?: string[] | null;
   @Field(() => LegalForm) legalForm!: LegalForm;
-  @Field(() => String, { nullable: true, description: 'Default: the idea’s title' }) name?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The record’s public name. Default: the idea’s title, for a PUBLIC idea only; required for any other (BAD_USER_INPUT without it)',
+  })
+  name?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The record’s public description. Default: the idea’s description, for a PUBLIC idea only; none for any other unless given',
+  })
+  description?: string | null;
   @Field(() => Int, { nullable: true }) startYear?: number | null;
   @Field(() => String, { description: 'The source: a web address (http/https) or a gazette reference (e.g. "Amtsblatt Kreis Soest 12/2024, S. 3")' })
   source!: string;
