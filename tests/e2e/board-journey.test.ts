@@ -9,6 +9,7 @@ import { createAccount, PASSWORD, removeSessions, signedIn } from '../support/ac
 import { accessibilityViolations, screenshot } from '../support/browser';
 import { api, visibleText } from '../support/browser-checks';
 import { useBrowserSession } from '../support/browser-session';
+import { removeTestRecords } from '../support/register';
 
 /**
  * The must-show journey of the Kooperationsbörse (issue 12, "What it must show"): staff of A post an office-only
@@ -26,6 +27,9 @@ const TASK = 'standesamt';
 const RUN = Date.now().toString(36);
 // The title names no municipality: an anonymised idea must not reveal its owner through it.
 const TITLE = `Gemeinsames Standesamt im oberen Sauerland ${RUN}`;
+// The office's message to both sides; names B, never A (the idea is office-only).
+const PROPOSAL_MESSAGE = `Ein Partner sucht ebenfalls einen Partner für das Standesamt – sprechen Sie miteinander? ${RUN}`;
+const REGISTER_NAME = `Standesamt Oberes Sauerland ${RUN}`;
 const contacts = {
   a: { name: `Anna Amtsleitung ${RUN}`, email: `standesamt-a-${RUN}@olsberg.test.invalid`, phone: '+49 2962 9820-41' },
   b: { name: `Bernd Beispiel ${RUN}`, email: `standesamt-b-${RUN}@nachbar.test.invalid`, phone: '+49 2961 7940-52' },
@@ -98,6 +102,9 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!session.app) return;
   const ids = Object.values(users).map((u) => u.id);
+  // The register contribution the office made of the idea (and nothing else it wrote), with the idea's links.
+  await removeTestRecords(session.app.db, { cooperationIds: [], authorIds: ids });
+  await session.app.db.write(`MATCH (x) WHERE (x:SuggestionExposure OR x:IdeaRegisterLink) AND x.ideaId = $id DETACH DELETE x`, { id: ideaId });
   await session.app.db.write(
     `MATCH (i:ProjectIdea) WHERE i.createdBy IN $ids OR i.title = $title
      OPTIONAL MATCH (x:Interest {ideaId: i.id}) OPTIONAL MATCH (n:Notice {ideaId: i.id})
@@ -143,7 +150,9 @@ describe('the Kooperationsbörse journey: office-only idea, brokered by the offi
     await expectHidden('the filtered board');
     await page().goto(url('/boerse?ansicht=passend'));
     await expect.poll(() => page().getByTestId('fitting-ideas').count()).toBe(1);
-    await expect.poll(() => page().getByTestId('fitting-ideas').getByRole('status').count()).toBeGreaterThanOrEqual(0);
+    // The fit list has loaded (its intro with the rank cut-off is there, no loading status left in it).
+    await expect.poll(() => page().getByTestId('fitting-ideas').getByRole('status').count()).toBe(0);
+    expect(await visibleText(page().getByTestId('fitting-ideas'))).toMatch(/unter die ersten \d+ Partner/);
     await page().waitForLoadState('networkidle');
     await expectHidden('the fit list');
     await axe('the fit list (B)');
@@ -158,6 +167,8 @@ describe('the Kooperationsbörse journey: office-only idea, brokered by the offi
     await expect.poll(() => page().getByRole('heading', { level: 1 }).innerText()).toContain(A_NAME);
     await page().waitForLoadState('networkidle');
     await expectHidden('A’s profile');
+    // Nor A's contact persons: they flow only with consent.
+    await expectNoContactOf('a', 'A’s profile (B)');
     await screenshot(page(), 'journey-2-b-sees-nothing');
     await signOut();
   });
@@ -177,7 +188,9 @@ describe('the Kooperationsbörse journey: office-only idea, brokered by the offi
       .filter({ hasText: `AGS ${B.ags}` })
       .click();
     await expect.poll(() => visibleText(form.getByTestId('propose-chosen'))).toContain(B.shortName);
-    await form.getByLabel(/Nachricht an beide Seiten/).fill(`${B.shortName} sucht ebenfalls einen Partner für das Standesamt – sprechen Sie miteinander?`);
+    // Office-only: the form warns not to name the owner in the message both sides read.
+    expect(await visibleText(form.getByTestId('propose-anonymous'))).toContain('Nennen Sie die einstellende Kommune in der Nachricht nicht');
+    await form.getByLabel(/Nachricht an beide Seiten/).fill(PROPOSAL_MESSAGE);
     await form.getByRole('button', { name: 'Vorschlagen' }).click();
     await expect.poll(() => panel.locator(`[data-testid=proposals] li[data-ags="${B.ags}"]`).count()).toBe(1);
     await panel.getByLabel('Neue Notiz').fill(`Mit ${B.shortName} telefoniert: Interesse wahrscheinlich.`);
@@ -193,12 +206,18 @@ describe('the Kooperationsbörse journey: office-only idea, brokered by the offi
     await page().goto(url('/postfach'));
     const notice = page().locator('li', { hasText: TITLE }).first();
     await expect.poll(() => notice.count()).toBe(1);
+    // The office's message is in the notice (in its text or beside it).
+    expect(await visibleText(notice)).toContain(PROPOSAL_MESSAGE);
+    expect(await notice.getByText('neu', { exact: true }).count()).toBe(1);
     await axe('the inbox with the proposal (B)');
     await expectNoContactOf('a', 'B’s inbox');
     expect(await page().content()).not.toContain(A_NAME);
     await notice.getByRole('link').first().click();
     await expect.poll(() => page().getByTestId('anonymised').count()).toBe(1);
     await expect.poll(() => page().getByRole('heading', { level: 1 }).innerText()).toContain(TITLE);
+    // The proposal with the office's message on the idea page too.
+    await expect.poll(() => page().getByTestId('idea-proposals').count()).toBe(1);
+    expect(await visibleText(page().getByTestId('proposal-message'))).toContain(PROPOSAL_MESSAGE);
     await expectNoContactOf('a', 'B’s idea page');
     // Anonymised: the owner's name is nowhere, neither is a funding check or the engine's ranking around it.
     expect(await page().getByTestId('funding-check').count()).toBe(0);
@@ -213,6 +232,12 @@ describe('the Kooperationsbörse journey: office-only idea, brokered by the offi
     await page().reload();
     await expect.poll(() => page().getByTestId('idea-interests').count()).toBe(1);
     await expectNoContactOf('a', 'B’s idea page after expressing interest');
+    // Opening the idea from the inbox marked the notice read.
+    await page().goto(url('/postfach'));
+    await expect.poll(() => page().locator('li', { hasText: TITLE }).count()).toBeGreaterThan(0);
+    const opened = page().locator('li', { hasText: PROPOSAL_MESSAGE }).first();
+    await expect.poll(() => opened.getByText('neu', { exact: true }).count()).toBe(0);
+    expect(await opened.getByRole('button', { name: /Als gelesen markieren/ }).count()).toBe(0);
     await signOut();
   });
 
@@ -222,6 +247,9 @@ describe('the Kooperationsbörse journey: office-only idea, brokered by the offi
     const accept = page().getByRole('button', { name: `Interesse von ${B.shortName} annehmen` });
     await expect.poll(() => accept.count()).toBe(1);
     await expectNoContactOf('b', 'A’s idea page before accepting');
+    // The owner reads the office's proposal and its message as well.
+    await expect.poll(() => page().getByTestId('idea-proposals').count()).toBe(1);
+    expect(await visibleText(page().getByTestId('idea-proposals'))).toContain(PROPOSAL_MESSAGE);
     await accept.click();
     const contact = page().getByTestId('contact');
     await expect.poll(() => contact.count()).toBe(1);
@@ -240,8 +268,26 @@ describe('the Kooperationsbörse journey: office-only idea, brokered by the offi
     // The owner is revealed now.
     expect(await page().getByTestId('anonymised').count()).toBe(0);
     expect(await visibleText(page().getByTestId('idea-facts'))).toContain(A_NAME);
+    // As an accepted partner B may now prepare the funding application too.
+    await expect.poll(() => page().getByTestId('funding-check').count()).toBe(1);
     await axe('the accepted interest (B)');
     await screenshot(page(), 'journey-6-b-sees-contacts');
+    await signOut();
+  });
+
+  it('the office opens the idea with the accepted interest and sees the interests without an error', async () => {
+    await signIn('office');
+    await page().goto(url(`/boerse/${ideaId}`));
+    const interests = page().getByTestId('idea-interests');
+    await expect.poll(() => interests.getByTestId('interest').count()).toBe(1);
+    const item = interests.getByTestId('interest');
+    expect(await visibleText(item)).toContain(B.shortName);
+    expect(await visibleText(item)).toContain('Angenommen');
+    expect(await interests.getByRole('alert').count()).toBe(0);
+    // The office brokers without the contact relay: it is between the two sides.
+    expect(await item.getByTestId('contact').count()).toBe(0);
+    await axe('the idea with an accepted interest (office)');
+    await screenshot(page(), 'journey-6b-office-sees-interests');
     await signOut();
   });
 
@@ -334,5 +380,74 @@ describe('the Kooperationsbörse journey: office-only idea, brokered by the offi
       expect(text, `the printed outline names "${expected}"`).toContain(expected);
     expect(text).not.toContain('Abmelden');
     await signOut();
+  });
+
+  it('from Vereinbarung on, the office takes the idea into the register (a public name required for an office-only idea)', async () => {
+    await signIn('office');
+    await page().goto(url(`/boerse/${ideaId}`));
+    const stage = page().getByTestId('stage-section');
+    await expect.poll(() => stage.getByTestId('stage-form').count()).toBe(1);
+    expect(await page().getByTestId('register-section').count()).toBe(0);
+    await stage.getByLabel('Neuer Stand').selectOption({ label: 'Vereinbarung' });
+    await stage.getByRole('button', { name: 'Stand ändern' }).click();
+    await expect.poll(() => stage.getByTestId('stage-now').getAttribute('data-stage')).toBe('AGREEMENT');
+    const register = page().getByTestId('register-section');
+    await expect.poll(() => register.getByTestId('register-form').count()).toBe(1);
+    // Members: the owner and the accepted interest, ticked.
+    expect(await register.getByLabel(new RegExp(`^${A_NAME}`)).isChecked()).toBe(true);
+    expect(await register.getByLabel(B.shortName, { exact: true }).isChecked()).toBe(true);
+    expect(await visibleText(register)).toContain('Das Register ist öffentlich, dieses Vorhaben aber nicht');
+    await register.getByLabel('Rechtsform').selectOption('OEFFENTLICH_RECHTLICHE_VEREINBARUNG');
+    await register.getByLabel('Quelle').fill('https://www.olsberg.de/standesamt-vereinbarung');
+    await register.getByLabel(/Startjahr/).fill('2027');
+    // Without the public name: refused in the form, the name field is named.
+    await register.getByRole('button', { name: 'Ins Register übernehmen' }).click();
+    await expect.poll(() => register.getByTestId('field-problem').count()).toBe(1);
+    expect(await register.getByLabel(/Öffentlicher Name/).getAttribute('aria-invalid')).toBe('true');
+    await register.getByLabel(/Öffentlicher Name/).fill(REGISTER_NAME);
+    await register.getByLabel(/Öffentliche Beschreibung/).fill('Ein gemeinsames Standesamt mit Trauorten in jeder beteiligten Kommune.');
+    await register.getByLabel(/Anmerkung für die Prüfung/).fill('Vereinbarung im Dezember 2026 unterzeichnet.');
+    await register.getByRole('button', { name: 'Ins Register übernehmen' }).click();
+    await expect.poll(() => register.getByTestId('register-done').count()).toBe(1);
+    const records = register.getByTestId('register-records');
+    await expect.poll(() => records.locator('li').count()).toBe(1);
+    expect(await records.locator('li').getAttribute('data-status')).toBe('PENDING');
+    expect(await records.getByRole('link', { name: 'Zur Prüfung in der Arbeitsliste' }).getAttribute('href')).toContain('/geschaeftsstelle');
+    await axe('the register form (office)');
+    await screenshot(page(), 'journey-9-register');
+    await signOut();
+  });
+
+  it('A takes its consent back after a confirmation, and marks the partnership complete after one', async () => {
+    await signIn('staffA');
+    await page().goto(url(`/boerse/${ideaId}`));
+    const revoke = page().getByRole('button', { name: `Freigabe zurücknehmen für ${B.shortName}` });
+    await expect.poll(() => revoke.count()).toBe(1);
+    await revoke.click();
+    const confirm = page().getByTestId('confirm-revoke');
+    expect(await visibleText(confirm)).toContain('wirklich zurücknehmen');
+    await axe('the consent confirmation (A)');
+    await confirm.getByRole('button', { name: 'Freigabe zurücknehmen' }).click();
+    await expect.poll(() => page().getByTestId('contact').count()).toBe(0);
+    await expect.poll(() => visibleText(page().getByTestId('interest'))).toContain('Abgelehnt');
+    await expectNoContactOf('b', 'A’s idea page after taking consent back');
+    // „Partnerschaft vollständig“ asks first; cancelling changes nothing.
+    const owner = page().getByTestId('owner-actions');
+    await owner.getByRole('button', { name: 'Partnerschaft vollständig' }).click();
+    await expect.poll(() => page().getByTestId('confirm-complete').count()).toBe(1);
+    await page().getByTestId('confirm-complete').getByRole('button', { name: 'Abbrechen' }).click();
+    expect(await page().getByTestId('confirm-complete').count()).toBe(0);
+    await owner.getByRole('button', { name: 'Partnerschaft vollständig' }).click();
+    await page().getByTestId('confirm-complete').getByRole('button', { name: 'Partnerschaft vollständig' }).click();
+    await expect.poll(() => page().getByRole('heading', { level: 1 }).innerText()).toContain('Partnerschaft vollständig');
+    await screenshot(page(), 'journey-10-complete');
+    await signOut();
+  });
+
+  it('the Projektskizze is not for anonymous visitors', async () => {
+    await page().goto(url(`/boerse/${ideaId}/projektskizze?partner=${B.ags}`));
+    await expect.poll(() => page().getByTestId('sketch-not-allowed').count()).toBe(1);
+    expect(await page().getByTestId('project-sketch').count()).toBe(0);
+    await axe('the Projektskizze refused (anonymous)');
   });
 });

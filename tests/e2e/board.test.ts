@@ -273,6 +273,9 @@ describe('the Kooperationsbörse in the browser', () => {
     expect(await page().getByTestId('express-interest').count()).toBe(0);
     expect(await page().getByTestId('sign-in-to-express').textContent()).toContain('Interesse bekunden können angemeldete Mitarbeitende');
     expect(await page().locator('body').textContent()).not.toContain(contacts.a.email);
+    // The funding check is for the owner side, accepted partners and the office: not for an anonymous visitor.
+    await page().waitForLoadState('networkidle');
+    expect(await page().getByTestId('funding-check').count()).toBe(0);
     await expectAxeClean();
   }, 120_000);
 
@@ -343,7 +346,7 @@ describe('the Kooperationsbörse in the browser', () => {
     await expect.poll(() => page().getByTestId('board-map-anonymous').textContent()).toBe('1 Vorhaben ohne genannte Kommune ist nicht auf der Karte.');
     expect(await page().getByTestId('board-map-names').textContent()).not.toContain(OFFICE_TITLE);
     await card.getByRole('link', { name: OFFICE_TITLE }).click();
-    await expect.poll(() => page().getByTestId('anonymised').textContent()).toBe('Die Kommune wird sichtbar, sobald ihr Interesse angenommen ist.');
+    await expect.poll(() => page().getByTestId('anonymised').textContent()).toBe('Die Kommune wird sichtbar, sobald Ihr Interesse angenommen ist.');
     expect(await page().getByTestId('idea-suggestions').textContent()).toContain('Die Partnervorschläge erscheinen, sobald die Kommune genannt wird.');
     expect(await page().locator('main').textContent()).not.toContain(MEDEBACH_NAME);
     await expectAxeClean();
@@ -370,6 +373,8 @@ describe('the Kooperationsbörse in the browser', () => {
     const body = (await page().locator('body').textContent()) ?? '';
     expect(body).not.toContain(contacts.a.email);
     expect(body).not.toContain(contacts.a.phone);
+    // Not yet a partner (the interest is pending): no funding check for the neighbour.
+    expect(await page().getByTestId('funding-check').count()).toBe(0);
     await expectAxeClean();
     await screenshots('board-5-interest');
     // Meine Interessen lists it.
@@ -426,6 +431,28 @@ describe('the Kooperationsbörse in the browser', () => {
     await signOut();
   }, 120_000);
 
+  it('the office picks a municipality under „Passen zu uns“ and sees the ideas that fit it', async () => {
+    await signIn(office.email);
+    await page().goto(`${session.app.url}/boerse?ansicht=passend`);
+    const picker = page().getByTestId('fit-office');
+    await expect.poll(() => picker.count()).toBe(1);
+    expect(await visibleText(picker)).not.toContain('keiner Kommune zugeordnet');
+    await picker.getByRole('combobox', { name: 'Kommune suchen' }).fill(neighbour.ags);
+    await picker
+      .getByRole('option')
+      .filter({ hasText: `AGS ${neighbour.ags}` })
+      .click();
+    const fit = page().getByTestId('fitting-ideas');
+    await expect.poll(() => fit.getByRole('heading', { level: 2 }).textContent()).toBe(`Vorhaben, die zu ${neighbour.shortName} passen`);
+    const card = fit.getByTestId('idea-card').filter({ hasText: TITLE });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await visibleText(fit)).toContain('die gewählte Kommune unter die ersten');
+    expect(await visibleText(card.getByTestId('fit-reason'))).toMatch(new RegExp(`Rang \\d+ für ${neighbour.shortName}`));
+    await expectAxeClean();
+    await screenshots('board-8a-office-fit');
+    await signOut();
+  }, 120_000);
+
   it('the office posts an idea for any municipality it finds, marks it complete and withdraws it', async () => {
     await signIn(office.email);
     await page().goto(`${session.app.url}/boerse/neu`);
@@ -444,6 +471,11 @@ describe('the Kooperationsbörse in the browser', () => {
     await page().waitForURL(/\/boerse\/[0-9a-f-]{36}$/);
     await expect.poll(() => page().getByTestId('idea-facts').textContent()).toContain(MEDEBACH_NAME);
     await page().getByRole('button', { name: 'Partnerschaft vollständig' }).click();
+    // Asked first, like withdrawing: it cannot be undone.
+    const completing = page().getByRole('alert').filter({ hasText: 'Wirklich als vollständig markieren?' });
+    await expect.poll(() => completing.count()).toBe(1);
+    await expectAxeClean();
+    await completing.getByRole('button', { name: 'Partnerschaft vollständig' }).click();
     await expect.poll(() => page().getByRole('heading', { level: 1 }).textContent()).toContain('Partnerschaft vollständig');
     await page().getByRole('button', { name: 'Vorhaben zurückziehen' }).click();
     // Asked once more before it leaves the board.

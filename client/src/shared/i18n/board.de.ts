@@ -20,6 +20,19 @@ export const boardDe = {
       SIGNED_IN: 'Nur angemeldete Mitarbeitende von Kommunen und die Geschäftsstelle sehen es.',
       OFFICE_ONLY: 'Nur die Geschäftsstelle IKZ sieht es. Sie kann passende Kommunen ansprechen, ohne Ihre Kommune zu nennen.',
     },
+    // The same for everyone but the owner side (the texts above address the posting municipality).
+    visibilityHelpViewer: {
+      PUBLIC: 'Alle sehen das Vorhaben, auch ohne Anmeldung – mit dem Namen der einstellenden Kommune.',
+      SIGNED_IN: 'Nur angemeldete Mitarbeitende von Kommunen und die Geschäftsstelle sehen es.',
+      OFFICE_ONLY: 'Die Geschäftsstelle IKZ hat Ihnen dieses Vorhaben vorgeschlagen. Die einstellende Kommune bleibt ungenannt, bis sie Ihr Interesse annimmt.',
+    },
+    visibilityHelpPartner: 'Nur die Geschäftsstelle und die Kommunen, deren Interesse angenommen ist, sehen das Vorhaben mit der einstellenden Kommune.',
+    visibilityHelpOffice: {
+      PUBLIC: 'Alle sehen das Vorhaben, auch ohne Anmeldung – mit dem Namen der einstellenden Kommune.',
+      SIGNED_IN: 'Nur angemeldete Mitarbeitende von Kommunen und die Geschäftsstelle sehen es.',
+      OFFICE_ONLY:
+        'Nur die Geschäftsstelle sieht es. Vorgeschlagene Kommunen sehen es ohne den Namen der einstellenden Kommune, bis ihr Interesse angenommen ist.',
+    },
     status: {
       OPEN: 'Sucht Partner',
       PARTNERSHIP_COMPLETE: 'Partnerschaft vollständig',
@@ -64,7 +77,6 @@ export const boardDe = {
     statusLabel: 'Status',
     statusDefault: 'Offen und vollständig',
     mine: 'Nur Vorhaben meiner Kommune',
-    filterUnsupported: 'Der Filter nach Kreis und Regierungsbezirk wird von der Schnittstelle noch nicht unterstützt; die Liste zeigt alle Regionen.',
     count: '{{count}} Vorhaben',
     count_one: '{{count}} Vorhaben',
     caption: 'Vorhaben der Kooperationsbörse',
@@ -73,6 +85,8 @@ export const boardDe = {
     pages: 'Seiten',
     previous: 'Vorherige Seite',
     next: 'Nächste Seite',
+    moreIdeas: 'Weitere Vorhaben laden',
+    moreInterests: 'Weitere Interessen laden',
     hiddenOwner: 'Kommune nicht genannt',
     postedOn: 'eingestellt am {{date}}',
     partnersSought: 'Gesuchte Partner',
@@ -100,6 +114,11 @@ export const boardDe = {
     fitEmpty: 'Zurzeit reiht kein offenes Vorhaben Ihre Kommune unter die ersten Partner.',
     fitRank: 'Rang {{rank}} für {{name}}',
     fitNoMunicipality: 'Ihr Konto ist keiner Kommune zugeordnet; „Passen zu uns“ gibt es für Mitarbeitende einer Kommune.',
+    fitOfficeIntro: 'Als Geschäftsstelle wählen Sie eine Kommune: gezeigt werden die offenen Vorhaben, die sie unter die ersten Partner reihen.',
+    fitOfficeSearch: 'Kommune suchen',
+    fitOfficeChosen: 'Vorhaben, die zu {{name}} passen',
+    fitOfficeNone: 'Noch keine Kommune gewählt.',
+    fitOfficeListIntro: 'Offene Vorhaben, bei denen der Atlas die gewählte Kommune unter die ersten {{rank}} Partner reiht – mit dem Rang und der Begründung.',
     // Meine Interessen
     myTitle: 'Meine Interessen',
     myEmpty: 'Sie haben noch kein Interesse bekundet.',
@@ -107,13 +126,15 @@ export const boardDe = {
     signInForMore: 'Angemeldete Mitarbeitende von Kommunen sehen auch Vorhaben für angemeldete Kommunen, passende Vorhaben und ihre Interessen.',
     // Idea page
     back: 'Zur Kooperationsbörse',
-    anonymised: 'Die Kommune wird sichtbar, sobald ihr Interesse angenommen ist.',
+    anonymised: 'Die Kommune wird sichtbar, sobald Ihr Interesse angenommen ist.',
     details: 'Das Vorhaben',
     edit: 'Bearbeiten',
     withdraw: 'Vorhaben zurückziehen',
     withdrawConfirm: 'Wirklich zurückziehen? Das Vorhaben verschwindet von der Börse; Kommunen mit Interesse sehen es weiter.',
     complete: 'Partnerschaft vollständig',
     completeHint: 'Markiert das Vorhaben als vollständig: es bleibt sichtbar, nimmt aber kein neues Interesse an.',
+    completeConfirm:
+      'Wirklich als vollständig markieren? Das Vorhaben nimmt dann kein neues Interesse und keine Vorschläge mehr an; das lässt sich nicht rückgängig machen.',
     stateDone: {
       WITHDRAWN: 'Das Vorhaben ist zurückgezogen.',
       PARTNERSHIP_COMPLETE: 'Die Partnerschaft ist vollständig.',
@@ -147,6 +168,15 @@ export const boardDe = {
     decline: 'Ablehnen',
     declineLabel: 'Interesse von {{name}} ablehnen',
     withdrawInterest: 'Interesse zurückziehen',
+    revokeConsent: 'Freigabe zurücknehmen',
+    revokeConsentLabel: 'Freigabe zurücknehmen für {{name}}',
+    revokeConsentConfirm:
+      'Freigabe für {{name}} wirklich zurücknehmen? Beide Seiten sehen die Kontaktdaten der anderen dann nicht mehr, und das Interesse gilt als abgelehnt.',
+    proposalsTitle: 'Vorschläge der Geschäftsstelle',
+    proposalsIntroOwner: 'Die Geschäftsstelle hat Ihrem Vorhaben diese Kommunen vorgeschlagen, mit dieser Nachricht an beide Seiten:',
+    proposalsIntroProposed: 'Die Geschäftsstelle hat Ihre Kommune für dieses Vorhaben vorgeschlagen:',
+    proposalFor: 'Vorschlag: {{name}}',
+    proposalMessage: 'Nachricht der Geschäftsstelle',
     contactTitle: 'Kontaktdaten',
     contactOwner: 'Einstellende Kommune: {{name}}',
     contactInterested: 'Interessierte Kommune: {{name}}',
@@ -192,7 +222,9 @@ export const boardDe = {
   },
   inbox: {
     title: 'Postfach',
-    intro: 'Mitteilungen der Kooperationsbörse: neues Interesse an Ihren Vorhaben, Antworten auf Ihr Interesse.',
+    intro:
+      'Mitteilungen der Kooperationsbörse: neues Interesse an Ihren Vorhaben, Antworten auf Ihr Interesse, Vorschläge der Geschäftsstelle und Änderungen am Stand eines Vorhabens.',
+    proposalMessage: 'Nachricht der Geschäftsstelle',
     unread: '{{count}} ungelesen',
     unread_one: '{{count}} ungelesen',
     unreadSuffix: 'ungelesen',
@@ -214,6 +246,7 @@ export const boardDe = {
       INTEREST_DECLINED: 'Interesse abgelehnt',
       MATCH_PROPOSED: 'Partner vorgeschlagen',
       STAGE_CHANGED: 'Stand geändert',
+      INTEREST_WITHDRAWN: 'Interesse zurückgezogen',
     },
   },
 };

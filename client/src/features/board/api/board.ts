@@ -90,8 +90,8 @@ export const BoardMapQuery = graphql(`
 `);
 
 export const FittingIdeasQuery = graphql(`
-  query FittingIdeas($first: Int, $after: String) {
-    fittingProjectIdeas(first: $first, after: $after) {
+  query FittingIdeas($first: Int, $after: String, $ags: ID) {
+    fittingProjectIdeas(first: $first, after: $after, ags: $ags) {
       totalCount
       withinRank
       pageInfo {
@@ -190,6 +190,15 @@ export const InterestFragment = graphql(`
       ags
       shortName
     }
+  }
+`);
+
+/**
+ * The contact relay, apart from the interest: only the two sides ask for it (the office brokers without it, and the
+ * API gives it to nobody else), so the office's view of an idea's interests never depends on it.
+ */
+export const InterestContactFragment = graphql(`
+  fragment BoardInterestContact_interest on Interest {
     contact {
       owner {
         ...BoardContactSide_side
@@ -216,11 +225,31 @@ export const IdeaQuery = graphql(`
 
 /** Interests need a session (the API refuses them anonymously), so they are their own query. */
 export const IdeaInterestsQuery = graphql(`
-  query BoardIdeaInterests($id: ID!) {
+  query BoardIdeaInterests($id: ID!, $withContact: Boolean!) {
     projectIdea(id: $id) {
       id
       interests {
         ...BoardInterest_interest
+        ...BoardInterestContact_interest @include(if: $withContact)
+      }
+    }
+  }
+`);
+
+/** The office's proposals as the two sides see them: the owner all of them, a proposed municipality its own. */
+export const IdeaProposalsQuery = graphql(`
+  query BoardIdeaProposals($id: ID!) {
+    projectIdea(id: $id) {
+      id
+      proposals {
+        id
+        status
+        message
+        createdAt
+        municipality {
+          ags
+          shortName
+        }
       }
     }
   }
@@ -393,6 +422,10 @@ export const InboxQuery = graphql(`
           idea {
             id
             title
+          }
+          proposal {
+            id
+            message
           }
         }
       }

@@ -70,6 +70,8 @@ export const FundingInterestsQuery = graphql(`
   query BoardFundingInterests($id: ID!) {
     projectIdea(id: $id) {
       id
+      viewerIsOwner
+      viewerCanEdit
       interests {
         id
         status

@@ -1,10 +1,10 @@
 import type { ErrorLike } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { BoardOptionsQuery as BoardOptions, IdeaStage, IdeaStatus, ProjectIdeaFilter } from '../../../gql/graphql';
-import { useSession, type Me } from '../../../shared/account/session';
+import { isOffice, useSession, type Me } from '../../../shared/account/session';
 import { formatDate } from '../../../shared/account/dates';
 import { CopyLink } from '../../../shared/components/CopyLink';
 import { Tabs } from '../../../shared/components/Tabs';
@@ -15,6 +15,7 @@ import { LazyShapeMap, mapShape } from '../../../shared/map/LazyShapeMap';
 import { ParamProblems, unknownParameters, type ParamProblem } from '../../../shared/params/ParamProblems';
 import { FundingFact } from '../../../shared/score/FundingFact';
 import { ScoreDetails, ScoreValue } from '../../../shared/score/ScoreBreakdown';
+import { MunicipalitySearch } from '../../../shared/search/MunicipalitySearch';
 import { taskAreaName } from '../../../shared/taskArea/TaskAreaName';
 import { BoardMapQuery, BoardOptionsQuery, BoardQuery, FittingIdeasQuery, MyInterestsQuery } from '../api/board';
 import '../board.css';
@@ -316,19 +317,36 @@ function BoardMap({ filter }: { filter: ProjectIdeaFilter }) {
 
 /** „Vorhaben, die zu uns passen“: ideas whose ranking puts one of the caller's municipalities high, with the reason. */
 function FittingIdeas({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState<{ ags: string; name: string } | null>(null);
+  // The office has no municipality of its own: it picks one and sees the ideas that fit it (the API takes any `ags`).
+  if (isOffice(me))
+    return (
+      <>
+        <section aria-labelledby="fit-office-title" data-testid="fit-office">
+          <h2 id="fit-office-title">{t('board.fitTitle')}</h2>
+          <p>{t('board.fitOfficeIntro')}</p>
+          <MunicipalitySearch label={t('board.fitOfficeSearch')} onSelect={(ags, name) => setChosen({ ags, name })} />
+          {!chosen && <p className="muted">{t('board.fitOfficeNone')}</p>}
+        </section>
+        {chosen && <FittingList key={chosen.ags} ags={chosen.ags} title={t('board.fitOfficeChosen', { name: chosen.name })} />}
+      </>
+    );
+  if (me.municipalityAgs.length === 0) return <p className="notice">{t('board.fitNoMunicipality')}</p>;
+  return <FittingList title={t('board.fitTitle')} />;
+}
+
+function FittingList({ ags, title }: { ags?: string; title: string }) {
   const { t, i18n } = useTranslation();
-  // The office has no municipality of its own; its view of the fit is the office panel's.
-  const skip = me.municipalityAgs.length === 0;
-  const { data, error, loading, fetchMore } = useQuery(FittingIdeasQuery, { variables: { first: PAGE }, skip });
+  const { data, error, loading, fetchMore } = useQuery(FittingIdeasQuery, { variables: { first: PAGE, ags: ags ?? null } });
   const n = (v: number) => formatNumber(v, i18n.language);
-  if (skip) return <p className="notice">{t('board.fitNoMunicipality')}</p>;
   if (error) return <ApiErrorMessage error={error} />;
   if (!data) return <p role="status">{t('common.loading')}</p>;
   const fit = data.fittingProjectIdeas;
   return (
     <section aria-labelledby="fit-title" data-testid="fitting-ideas">
-      <h2 id="fit-title">{t('board.fitTitle')}</h2>
-      <p>{t('board.fitIntro', { rank: fit.withinRank })}</p>
+      <h2 id="fit-title">{title}</h2>
+      <p>{ags ? t('board.fitOfficeListIntro', { rank: fit.withinRank }) : t('board.fitIntro', { rank: fit.withinRank })}</p>
       {fit.edges.length === 0 ? (
         <p className="card">{t('board.fitEmpty')}</p>
       ) : (
@@ -365,7 +383,7 @@ function FittingIdeas({ me }: { me: Me }) {
               })
             }
           >
-            {t('board.next')}
+            {t('board.moreIdeas')}
           </button>
         </p>
       )}
@@ -415,7 +433,7 @@ function MyInterests() {
               })
             }
           >
-            {t('board.next')}
+            {t('board.moreInterests')}
           </button>
         </p>
       )}

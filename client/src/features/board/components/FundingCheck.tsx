@@ -11,7 +11,7 @@ import { FundingFact } from '../../../shared/score/FundingFact';
 import { FundingCheckQuery, FundingChoicesQuery, FundingInterestsQuery } from '../api/funding';
 import '../board.css';
 import './funding.css';
-import { DECLARATIONS, MAX_COST_EUR, MAX_PARTNERS, fundingQuery, useFundingParams, type DeclarationKey } from './fundingParams';
+import { DECLARATIONS, MAX_COST_EUR, MAX_PARTNERS, fundingQuery, mayCheckFunding, useFundingParams, type DeclarationKey } from './fundingParams';
 
 interface Choice {
   ags: string;
@@ -36,16 +36,19 @@ export function FundingCheck({ idea, me }: { idea: FundingCheckIdea; me: Me | nu
   const { t } = useTranslation();
   const id = useId();
   const [params, update] = useFundingParams();
-  const choices = useQuery(FundingChoicesQuery, { variables: { id: idea.id }, skip: !idea.ownerRevealed });
   const interests = useQuery(FundingInterestsQuery, { variables: { id: idea.id }, skip: !idea.ownerRevealed || !me });
+  const allowed = idea.ownerRevealed && mayCheckFunding(me, interests.data?.projectIdea);
+  const choices = useQuery(FundingChoicesQuery, { variables: { id: idea.id }, skip: !allowed });
   const check = useQuery(FundingCheckQuery, {
     variables: { id: idea.id, partners: params.partners, cost: params.costEur },
-    skip: !idea.ownerRevealed || params.partners.length === 0,
+    skip: !allowed || params.partners.length === 0,
     // Keep the last answer on screen while the next one loads (no flicker on every tick).
     notifyOnNetworkStatusChange: false,
   });
   // The check of an anonymised idea would name its owner's cooperations: the API gives none, the page shows none.
   if (!idea.ownerRevealed) return null;
+  // Only the owner side, accepted partners and the office prepare an application.
+  if (!allowed) return null;
 
   const suggested: Choice[] = (choices.data?.projectIdea.suggestions?.candidates ?? []).map((c) => ({ ...c.municipality, rank: c.rank }));
   const accepted: Choice[] = (interests.data?.projectIdea.interests ?? [])

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BoardIdea_IdeaFragment, IdeaStage, IdeaStatus, IdeaVisibility, InterestStatus } from '../../../gql/graphql';
 import { formatDate } from '../../../shared/account/dates';
+import { isOffice, useSession } from '../../../shared/account/session';
 import { formatNumber } from '../../../shared/format';
 import { Link } from '../../../shared/i18n/links';
 import { taskAreaName } from '../../../shared/taskArea/TaskAreaName';
@@ -70,7 +71,16 @@ export function IdeaCard({ idea, headingLevel = 3, children }: { idea: BoardIdea
 /** Every field of an idea as a definition list (the idea page). */
 export function IdeaFacts({ idea }: { idea: BoardIdea_IdeaFragment }) {
   const { t, i18n } = useTranslation();
+  const { me } = useSession();
   const n = (v: number) => formatNumber(v, i18n.language);
+  // The visibility's help speaks to the owner side („Ihre Kommune“); others (a proposed municipality, the office) read
+  // what it means for them.
+  const helpKey = idea.viewerIsOwner ? 'visibilityHelp' : isOffice(me) ? 'visibilityHelpOffice' : 'visibilityHelpViewer';
+  // A proposed municipality whose interest was accepted sees the owner: the "stays unnamed" text no longer holds.
+  const help =
+    helpKey === 'visibilityHelpViewer' && idea.visibility === 'OFFICE_ONLY' && idea.ownerRevealed
+      ? t('board.visibilityHelpPartner')
+      : t(`board.${helpKey}.${idea.visibility}`);
   return (
     <dl className="facts idea-facts" data-testid="idea-facts">
       <dt>{t('board.municipality')}</dt>
@@ -95,7 +105,7 @@ export function IdeaFacts({ idea }: { idea: BoardIdea_IdeaFragment }) {
       <dd>{idea.fundingPlanned ? t('board.fundingYes') : t('board.fundingNo')}</dd>
       <dt>{t('board.visibilityLabel')}</dt>
       <dd>
-        {t(`board.visibility.${idea.visibility}`)} – <span className="muted">{t(`board.visibilityHelp.${idea.visibility}`)}</span>
+        {t(`board.visibility.${idea.visibility}`)} – <span className="muted">{help}</span>
       </dd>
     </dl>
   );

@@ -3,9 +3,9 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { BoardContactSide_SideFragment, BoardIdeaPageQuery, BoardInterest_InterestFragment } from '../../../gql/graphql';
+import type { BoardContactSide_SideFragment, BoardIdeaInterestsQuery, BoardIdeaPageQuery, BoardInterest_InterestFragment } from '../../../gql/graphql';
 import { formatDate } from '../../../shared/account/dates';
-import { useSession, type Me } from '../../../shared/account/session';
+import { isOffice, useSession, type Me } from '../../../shared/account/session';
 import { StateBadge } from '../../../shared/components/StateBadge';
 import { ApiErrorMessage } from '../../../shared/errors';
 import { formatNumber } from '../../../shared/format';
@@ -19,6 +19,7 @@ import {
   DeclineInterestMutation,
   ExpressInterestMutation,
   IdeaInterestsQuery,
+  IdeaProposalsQuery,
   IdeaQuery,
   IdeaSuggestionsQuery,
   WithdrawIdeaMutation,
@@ -64,6 +65,7 @@ export function IdeaPage() {
           <IdeaDetails idea={idea} />
           {idea.viewerCanEdit && <OwnerActions idea={idea} onChanged={() => void refetch()} />}
           {/* Interests before the long ranking: for the owner they are the next step, for others the way to act. */}
+          {me && !isOffice(me) && <Proposals idea={idea} me={me} />}
           {me && <Interests idea={idea} me={me} onChanged={() => void refetch()} />}
           {!me && idea.status === 'OPEN' && (
             <p className="notice" data-testid="sign-in-to-express">
@@ -95,13 +97,14 @@ function OwnerActions({ idea, onChanged }: { idea: IdeaPageIdea; onChanged: () =
   const { t } = useTranslation();
   const [complete, completeState] = useMutation(CompleteIdeaMutation);
   const [withdraw, withdrawState] = useMutation(WithdrawIdeaMutation);
-  const [confirming, setConfirming] = useState(false);
+  // Both steps that cannot be undone ask first: withdrawing and „Partnerschaft vollständig“.
+  const [confirming, setConfirming] = useState<'withdraw' | 'complete' | null>(null);
   const error = completeState.error ?? withdrawState.error;
   const busy = completeState.loading || withdrawState.loading;
   const run = async (action: (options: { variables: { input: { ideaId: string; expectedVersion: number } } }) => Promise<unknown>) => {
     try {
       await action({ variables: { input: { ideaId: idea.id, expectedVersion: idea.version } } });
-      setConfirming(false);
+      setConfirming(null);
       onChanged();
     } catch {
       // Shown below.
@@ -117,13 +120,13 @@ function OwnerActions({ idea, onChanged }: { idea: IdeaPageIdea; onChanged: () =
             {t('board.edit')}
           </Link>
         )}
-        {idea.status === 'OPEN' && (
-          <button type="button" className="button-secondary" disabled={busy} aria-describedby="complete-hint" onClick={() => void run(complete)}>
+        {idea.status === 'OPEN' && !confirming && (
+          <button type="button" className="button-secondary" disabled={busy} aria-describedby="complete-hint" onClick={() => setConfirming('complete')}>
             {t('board.complete')}
           </button>
         )}
         {!confirming ? (
-          <button type="button" className="button-secondary" disabled={busy} onClick={() => setConfirming(true)}>
+          <button type="button" className="button-secondary" disabled={busy} onClick={() => setConfirming('withdraw')}>
             {t('board.withdraw')}
           </button>
         ) : null}
@@ -134,13 +137,13 @@ function OwnerActions({ idea, onChanged }: { idea: IdeaPageIdea; onChanged: () =
         </p>
       )}
       {confirming && (
-        <div className="notice" role="alert">
-          <p>{t('board.withdrawConfirm')}</p>
+        <div className="notice" role="alert" data-testid={`confirm-${confirming}`}>
+          <p>{confirming === 'withdraw' ? t('board.withdrawConfirm') : t('board.completeConfirm')}</p>
           <p className="row-actions">
-            <button type="button" className="button" disabled={busy} onClick={() => void run(withdraw)}>
-              {t('board.withdraw')}
+            <button type="button" className="button" disabled={busy} onClick={() => void run(confirming === 'withdraw' ? withdraw : complete)}>
+              {confirming === 'withdraw' ? t('board.withdraw') : t('board.complete')}
             </button>
-            <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
+            <button type="button" className="button-secondary" onClick={() => setConfirming(null)}>
               {t('worklist.cancel')}
             </button>
           </p>
@@ -238,15 +241,55 @@ function Suggestions({ idea }: { idea: IdeaPageIdea }) {
   );
 }
 
+/**
+ * The office's proposals as the two sides read them (issue 12, part 2): the owner sees every proposal for its idea,
+ * a proposed municipality its own — each with the office's message to both sides.
+ */
+function Proposals({ idea, me }: { idea: IdeaPageIdea; me: Me }) {
+  const { t, i18n } = useTranslation();
+  const { data } = useQuery(IdeaProposalsQuery, { variables: { id: idea.id }, fetchPolicy: 'cache-and-network' });
+  const proposals = data?.projectIdea.proposals ?? [];
+  if (proposals.length === 0) return null;
+  const owner = idea.viewerIsOwner;
+  return (
+    <section className="card" aria-labelledby="idea-proposals" data-testid="idea-proposals">
+      <h2 id="idea-proposals">{t('board.proposalsTitle')}</h2>
+      <p>{owner ? t('board.proposalsIntroOwner') : t('board.proposalsIntroProposed')}</p>
+      <ul className="plain-list interest-list">
+        {proposals.map((p) => (
+          <li key={p.id} className="interest" data-testid="idea-proposal" data-ags={p.municipality.ags}>
+            <p>
+              <strong>
+                {owner || !me.municipalityAgs.includes(p.municipality.ags)
+                  ? t('board.proposalFor', { name: p.municipality.shortName })
+                  : t('board.proposalMessage')}
+              </strong>{' '}
+              <span className="muted small">{formatDate(p.createdAt, i18n.language)}</span>
+            </p>
+            <p className="quote" data-testid="proposal-message">
+              <span className="sr-only">{t('board.proposalMessage')}: </span>
+              {p.message}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function Interests({ idea, me, onChanged }: { idea: IdeaPageIdea; me: Me; onChanged: () => void }) {
   const { t } = useTranslation();
-  const { data, error, refetch } = useQuery(IdeaInterestsQuery, { variables: { id: idea.id }, fetchPolicy: 'cache-and-network' });
+  // The contact relay is for the two sides only: the office sees every interest of the ideas it brokers, but asks for
+  // no contact (staff of another municipality only get their own interests, so they are always a side).
+  const withContact = idea.viewerIsOwner || !isOffice(me);
+  const { data, error, refetch } = useQuery(IdeaInterestsQuery, { variables: { id: idea.id, withContact }, fetchPolicy: 'cache-and-network' });
   const interests = data?.projectIdea.interests ?? [];
   const changed = () => {
     void refetch();
     onChanged();
   };
-  const ownerSide = idea.viewerIsOwner || idea.viewerCanEdit;
+  // The office sees every interest of the ideas it brokers, like the owner side.
+  const ownerSide = idea.viewerIsOwner || idea.viewerCanEdit || isOffice(me);
   // Staff of a municipality that has no live interest yet; the API decides (viewerCanExpressInterest).
   const mayExpress = idea.viewerCanExpressInterest && me.municipalityAgs.length > 0;
   const [sent, setSent] = useState(false);
@@ -285,8 +328,11 @@ function Interests({ idea, me, onChanged }: { idea: IdeaPageIdea; me: Me; onChan
   );
 }
 
-function InterestItem({ interest, idea, me, onChanged }: { interest: BoardInterest_InterestFragment; idea: IdeaPageIdea; me: Me; onChanged: () => void }) {
+type IdeaInterest = BoardIdeaInterestsQuery['projectIdea']['interests'][number];
+
+function InterestItem({ interest, idea, me, onChanged }: { interest: IdeaInterest; idea: IdeaPageIdea; me: Me; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
+  const [revoking, setRevoking] = useState(false);
   const [accept, acceptState] = useMutation(AcceptInterestMutation);
   const [decline, declineState] = useMutation(DeclineInterestMutation);
   const [withdraw, withdrawState] = useMutation(WithdrawInterestMutation);
@@ -297,6 +343,7 @@ function InterestItem({ interest, idea, me, onChanged }: { interest: BoardIntere
   const run = async (action: (options: { variables: { input: { interestId: string } } }) => Promise<unknown>) => {
     try {
       await action({ variables: { input: { interestId: interest.id } } });
+      setRevoking(false);
       onChanged();
     } catch {
       // Shown below.
@@ -319,6 +366,33 @@ function InterestItem({ interest, idea, me, onChanged }: { interest: BoardIntere
           </button>
         </p>
       )}
+      {/* The owner may take its consent back (declineInterest on an accepted interest): the contact relay closes again. */}
+      {idea.viewerIsOwner && interest.status === 'ACCEPTED' && !revoking && (
+        <p>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={busy}
+            aria-label={t('board.revokeConsentLabel', { name })}
+            onClick={() => setRevoking(true)}
+          >
+            {t('board.revokeConsent')}
+          </button>
+        </p>
+      )}
+      {revoking && (
+        <div className="notice" role="alert" data-testid="confirm-revoke">
+          <p>{t('board.revokeConsentConfirm', { name })}</p>
+          <p className="row-actions">
+            <button type="button" className="button" disabled={busy} onClick={() => void run(decline)}>
+              {t('board.revokeConsent')}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setRevoking(false)}>
+              {t('worklist.cancel')}
+            </button>
+          </p>
+        </div>
+      )}
       {mine && !idea.viewerIsOwner && (interest.status === 'PENDING' || interest.status === 'ACCEPTED') && (
         <p>
           <button type="button" className="button-secondary" disabled={busy} onClick={() => void run(withdraw)}>
@@ -327,7 +401,7 @@ function InterestItem({ interest, idea, me, onChanged }: { interest: BoardIntere
         </p>
       )}
       {error && <ApiErrorMessage error={error} />}
-      {interest.contact && (
+      {'contact' in interest && interest.contact && (
         <div className="contact-relay" data-testid="contact">
           <h3>{t('board.contactTitle')}</h3>
           <div className="grid-2">

@@ -89,9 +89,22 @@ function Inbox() {
                       <span className="muted small">{formatDateTime(node.createdAt, i18n.language)}</span>
                     </p>
                     <p>{text}</p>
+                    {/* The office's message to both sides of a proposal (also in the notice text once the server puts it there). */}
+                    {node.proposal?.message && !text.includes(node.proposal.message) && (
+                      <p className="quote" data-testid="notice-proposal-message">
+                        <span className="muted small">{t('inbox.proposalMessage')}: </span>
+                        {node.proposal.message}
+                      </p>
+                    )}
                     <p className="row-actions">
                       {node.idea ? (
-                        <Link to={`/boerse/${node.idea.id}`}>
+                        // Opening the idea is reading the notice: it is marked read on the way (not awaited, so the link is not held up).
+                        <Link
+                          to={`/boerse/${node.idea.id}`}
+                          onClick={() => {
+                            if (!node.read) void mark({ variables: { input: { noticeIds: [node.id] } } }).catch(() => undefined);
+                          }}
+                        >
                           {t('inbox.toIdea')}: {node.idea.title}
                         </Link>
                       ) : (

@@ -6,8 +6,9 @@ import { ApiErrorMessage } from '../../../shared/errors';
 import { formatNumber } from '../../../shared/format';
 import { Link } from '../../../shared/i18n/links';
 import { taskAreaName } from '../../../shared/taskArea/TaskAreaName';
-import { ProjectSketchQuery } from '../api/funding';
-import { fundingQuery, useFundingParams } from './fundingParams';
+import { useSession } from '../../../shared/account/session';
+import { FundingInterestsQuery, ProjectSketchQuery } from '../api/funding';
+import { fundingQuery, mayCheckFunding, useFundingParams } from './fundingParams';
 import { FundingCheckResult } from './FundingCheck';
 import './funding.css';
 
@@ -31,9 +32,13 @@ export function ProjectSketchPage() {
   const [params] = useFundingParams();
   const en = i18n.language === 'en';
   const n = (v: number) => formatNumber(v, i18n.language);
+  const { me, loading: sessionLoading } = useSession();
+  const side = useQuery(FundingInterestsQuery, { variables: { id }, skip: !me });
+  const allowed = mayCheckFunding(me, side.data?.projectIdea);
+  const deciding = sessionLoading || (!!me && side.loading);
   const { data, error, loading } = useQuery(ProjectSketchQuery, {
     variables: { id, partners: params.partners, cost: params.costEur },
-    skip: params.partners.length === 0,
+    skip: params.partners.length === 0 || !allowed,
   });
   const back = `/boerse/${id}${fundingQuery(params)}`;
   const actions = (
@@ -51,6 +56,16 @@ export function ProjectSketchPage() {
       <div role="alert">
         <h1>{t('projectSketch.title')}</h1>
         <p>{t('projectSketch.noPartners')}</p>
+        {actions}
+      </div>
+    );
+  if (deciding) return <p role="status">{t('common.loading')}</p>;
+  // Only the owner side, accepted partners and the office: not anonymous visitors or unrelated municipalities.
+  if (!allowed)
+    return (
+      <div role="alert" data-testid="sketch-not-allowed">
+        <h1>{t('projectSketch.title')}</h1>
+        <p>{t('projectSketch.notAllowed')}</p>
         {actions}
       </div>
     );

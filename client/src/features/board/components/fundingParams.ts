@@ -6,6 +6,20 @@ import type { FundingCheckKey } from '../../../gql/graphql';
  * The funding check's choices live in the address (`?partner=…,…&kosten=…&erklaert=…`), so the idea page and its
  * Projektskizze share one link and a reload keeps them (docs/decisions/016: values a page cannot use are named).
  */
+/**
+ * Who may use the funding check and the Projektskizze: the owner side, a municipality whose interest was accepted, and
+ * the office — not anonymous visitors or unrelated municipalities (the check names the owner's cooperations).
+ */
+export function mayCheckFunding(
+  me: { role: string; municipalityAgs: string[] } | null,
+  idea: { viewerIsOwner: boolean; viewerCanEdit: boolean; interests: { status: string; municipality: { ags: string } }[] } | null | undefined,
+): boolean {
+  if (!me || !idea) return false;
+  if (me.role === 'OFFICE' || me.role === 'ADMIN') return true;
+  if (idea.viewerIsOwner || idea.viewerCanEdit) return true;
+  return idea.interests.some((i) => i.status === 'ACCEPTED' && me.municipalityAgs.includes(i.municipality.ags));
+}
+
 export const MAX_PARTNERS = 30;
 export const MAX_COST_EUR = 100_000_000;
 /** The two conditions the municipalities declare, by the short word the address carries. */

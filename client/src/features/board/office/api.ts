@@ -174,3 +174,51 @@ export const AddNoteMutation = graphql(`
     }
   }
 `);
+
+/** The records the idea became (the owner municipality and the office see them; null for everyone else). */
+export const IdeaRegisterQuery = graphql(`
+  query BoardIdeaRegister($id: ID!) {
+    projectIdea(id: $id) {
+      id
+      title
+      visibility
+      stage
+      registerRecords {
+        contributionId
+        cooperationId
+        createdAt
+        memberAgs
+        status
+      }
+      municipality {
+        ags
+        shortName
+      }
+      interests {
+        id
+        status
+        municipality {
+          ags
+          shortName
+        }
+      }
+    }
+  }
+`);
+
+export const CreateContributionFromIdeaMutation = graphql(`
+  mutation CreateContributionFromIdea($input: CreateContributionFromIdeaInput!) {
+    createContributionFromIdea(input: $input) {
+      contribution {
+        id
+      }
+      registerRecord {
+        contributionId
+        cooperationId
+        createdAt
+        memberAgs
+        status
+      }
+    }
+  }
+`);
