@@ -20,6 +20,7 @@ import { taskAreaName } from '../../../shared/taskArea/TaskAreaName';
 import { BoardMapQuery, BoardOptionsQuery, BoardQuery, FittingIdeasQuery, MyInterestsQuery } from '../api/board';
 import '../board.css';
 import { BoardHelp, IDEA_STAGES, IDEA_STATUSES, IdeaCard, InterestStatusBadge } from './IdeaBits';
+import { appendPage, LoadMoreButton } from './LoadMore';
 
 const PAGE = 20;
 const PARAMETERS = ['aufgabe', 'kreis', 'bezirk', 'status', 'stand', 'meine', 'nach', 'ansicht'];
@@ -365,28 +366,12 @@ function FittingList({ ags, title }: { ags?: string; title: string }) {
           ))}
         </ul>
       )}
-      {fit.pageInfo.hasNextPage && (
-        <p>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={loading}
-            onClick={() =>
-              void fetchMore({
-                variables: { after: fit.pageInfo.endCursor },
-                updateQuery: (prev, { fetchMoreResult }) => ({
-                  fittingProjectIdeas: {
-                    ...fetchMoreResult.fittingProjectIdeas,
-                    edges: [...prev.fittingProjectIdeas.edges, ...fetchMoreResult.fittingProjectIdeas.edges],
-                  },
-                }),
-              })
-            }
-          >
-            {t('board.moreIdeas')}
-          </button>
-        </p>
-      )}
+      <LoadMoreButton
+        pageInfo={fit.pageInfo}
+        loading={loading}
+        label={t('board.moreIdeas')}
+        onMore={(after) => void fetchMore({ variables: { after }, updateQuery: appendPage('fittingProjectIdeas') })}
+      />
     </section>
   );
 }
@@ -418,25 +403,12 @@ function MyInterests() {
           ))}
         </ul>
       )}
-      {list.pageInfo.hasNextPage && (
-        <p>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={loading}
-            onClick={() =>
-              void fetchMore({
-                variables: { after: list.pageInfo.endCursor },
-                updateQuery: (prev, { fetchMoreResult }) => ({
-                  myInterests: { ...fetchMoreResult.myInterests, edges: [...prev.myInterests.edges, ...fetchMoreResult.myInterests.edges] },
-                }),
-              })
-            }
-          >
-            {t('board.moreInterests')}
-          </button>
-        </p>
-      )}
+      <LoadMoreButton
+        pageInfo={list.pageInfo}
+        loading={loading}
+        label={t('board.moreInterests')}
+        onMore={(after) => void fetchMore({ variables: { after }, updateQuery: appendPage('myInterests') })}
+      />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { ParamProblems, unknownParameters } from '../../../shared/params/ParamPr
 import { UnreadCountQuery } from '../../../shared/inbox/InboxLink';
 import { InboxQuery, MarkNoticesReadMutation } from '../api/board';
 import '../board.css';
+import { appendPage, LoadMoreButton } from './LoadMore';
 
 const PAGE = 20;
 
@@ -127,25 +128,12 @@ function Inbox() {
               })}
             </ul>
           )}
-          {inbox.pageInfo.hasNextPage && (
-            <p>
-              <button
-                type="button"
-                className="button-secondary"
-                disabled={loading}
-                onClick={() =>
-                  void fetchMore({
-                    variables: { after: inbox.pageInfo.endCursor },
-                    updateQuery: (prev, { fetchMoreResult }) => ({
-                      inbox: { ...fetchMoreResult.inbox, edges: [...prev.inbox.edges, ...fetchMoreResult.inbox.edges] },
-                    }),
-                  })
-                }
-              >
-                {t('inbox.more')}
-              </button>
-            </p>
-          )}
+          <LoadMoreButton
+            pageInfo={inbox.pageInfo}
+            loading={loading}
+            label={t('inbox.more')}
+            onMore={(after) => void fetchMore({ variables: { after }, updateQuery: appendPage('inbox') })}
+          />
         </>
       )}
     </>
