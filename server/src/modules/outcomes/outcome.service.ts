@@ -4,6 +4,8 @@ import type { QueryCounter } from '../../db/database';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../shared/errors';
 import { CooperationStatus, MemberKind, MemberRole } from '../../shared/enums';
 import { fieldLabel } from '../../shared/validation-messages';
+import { STAGE_DE } from '../board/board.service';
+import type { IdeaStage } from '../board/board.type';
 import type { AuditEntry } from '../accounts/account.repository';
 import { AuditAction } from '../accounts/account.type';
 import { guard } from '../accounts/auth.guard';
@@ -29,17 +31,6 @@ export interface ShownIdea {
   viewerIsOwner: boolean;
   record: { id: string; taskAreaId: string };
 }
-
-/** Stage labels for messages (helper A's IdeaStage on ProjectIdea.stage; docs/matching.md). */
-const STAGE_DE: Record<string, string> = {
-  IDEA: 'Idee',
-  TALKS: 'Gespräche',
-  LETTER_OF_INTENT: 'Absichtserklärung',
-  AGREEMENT: 'Vereinbarung',
-  IMPLEMENTED: 'umgesetzt',
-  FUNDED: 'gefördert',
-  DISCONTINUED: 'eingestellt',
-};
 
 /**
  * The Kooperationsbörse's feedback loop (issue 12 part 6, docs/decisions/019): it records which suggestions were
@@ -174,7 +165,7 @@ export class OutcomeService {
       );
     if (!(PARTNERED_STAGES as readonly string[]).includes(idea.stage)) {
       throw new ConflictError(
-        `Erst ab der Stufe „Vereinbarung“ wird ein Vorhaben zum Registereintrag; es steht bei „${STAGE_DE[idea.stage] ?? idea.stage}“.`,
+        `Erst ab der Stufe „Vereinbarung“ wird ein Vorhaben zum Registereintrag; es steht bei „${STAGE_DE[idea.stage as IdeaStage] ?? idea.stage}“.`,
         `An idea becomes a register record only from the stage AGREEMENT on; it is at ${idea.stage}.`,
         { current: { id: idea.id, stage: idea.stage } },
       );
@@ -267,7 +258,7 @@ export class OutcomeService {
         kind: ContributionKind.NEW,
         record: record as never,
         // The note (seen by the office only) always names the idea: the duplicate check above finds a report by it.
-        note: `${(input.note ?? '').trim() || `Aus dem Vorhaben „${idea.title.slice(0, 150)}“ der Kooperationsbörse (Stufe ${STAGE_DE[idea.stage] ?? idea.stage}).`} ${marker}`,
+        note: `${(input.note ?? '').trim() || `Aus dem Vorhaben „${idea.title.slice(0, 150)}“ der Kooperationsbörse (Stufe ${STAGE_DE[idea.stage as IdeaStage] ?? idea.stage}).`} ${marker}`,
       },
       http,
     );
