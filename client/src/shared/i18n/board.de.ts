@@ -88,7 +88,7 @@ export const boardDe = {
     moreIdeas: 'Weitere Vorhaben laden',
     moreInterests: 'Weitere Interessen laden',
     hiddenOwner: 'Kommune nicht genannt',
-    postedOn: 'eingestellt am {{date}}',
+    postedOn: 'eingetragen am {{date}}',
     partnersSought: 'Gesuchte Partner',
     partnersSoughtValue: '{{count}} Partner',
     partnersSoughtValue_one: '{{count}} Partner',
