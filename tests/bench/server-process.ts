@@ -47,11 +47,27 @@ export async function startServerProcess(neo4jUri: string, env: Record<string, s
     url: `http://127.0.0.1:${port}`,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        // A server that does not finish its graceful shutdown in time is killed, so no test leaves one running.
+        const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
         child.once('exit', () => {
+          clearTimeout(kill);
           fs.rmSync(logFile, { force: true });
           resolve();
         });
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** `count` server processes; when one fails to start, the ones that did are stopped before the error is thrown. */
+export async function startServerProcesses(neo4jUri: string, count: number): Promise<Array<{ url: string; stop: () => Promise<void> }>> {
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startServerProcess(neo4jUri)));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  if (failed) {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw failed.reason;
+  }
+  return servers;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '@ka/server/src/db/database';
 import { createCooperation, cooperationHistory, updateCooperation, USER_COOPERATION_ID } from '@ka/server/src/modules/register/register-write.repository';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { startServerProcess } from '../bench/server-process';
+import { startServerProcesses } from '../bench/server-process';
 import { startTestApp, type TestApp } from '../support/app';
 import type { CooperationRecordInput } from '@ka/server/src/modules/register/register-write.types';
 import { RECORD_REGISTER_CHANGE } from '@ka/server/src/modules/register/register-change.queries';
@@ -268,7 +268,7 @@ describe('the register write path', () => {
 describe('two app servers against one Neo4j', () => {
   it('both rank with a write made through the repository within a second', async () => {
     const uri = inject('boltUri');
-    const servers = await Promise.all([startServerProcess(uri), startServerProcess(uri)]);
+    const servers = await startServerProcesses(uri, 2);
     try {
       const ask = async (url: string) => {
         const response = await fetch(`${url}/graphql`, {
