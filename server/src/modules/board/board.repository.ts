@@ -27,19 +27,21 @@ export interface DashboardRow {
   proposalCount: number;
 }
 
-export interface NewIdea {
-  id: string;
-  municipalityAgs: string;
-  taskAreaId: string;
-  title: string;
-  description: string;
-  partnersSought: number;
-  targetPopulation: number | null;
-  radiusKm: number | null;
-  timeline: string | null;
-  fundingPlanned: boolean;
-  visibility: string;
-}
+/** What posting an idea writes; the rest of the record (version, status, stage, dates) the statement sets. */
+export type NewIdea = Pick<
+  IdeaRecord,
+  | 'id'
+  | 'municipalityAgs'
+  | 'taskAreaId'
+  | 'title'
+  | 'description'
+  | 'partnersSought'
+  | 'targetPopulation'
+  | 'radiusKm'
+  | 'timeline'
+  | 'fundingPlanned'
+  | 'visibility'
+>;
 
 /** The fields an update may set (only the ones that change are passed; null removes an optional one). */
 export type IdeaChanges = Partial<Omit<NewIdea, 'id' | 'municipalityAgs'>>;

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { PrintedSources } from '../../../shared/components/PrintedSources';
 import { StateBadge } from '../../../shared/components/StateBadge';
 import { ApiErrorMessage } from '../../../shared/errors';
 import { formatNumber } from '../../../shared/format';
@@ -179,12 +180,7 @@ export function ProjectSketchPage() {
       </section>
       <section className="small sketch-sources">
         <h2>{t('projectSketch.sources')}</h2>
-        <ul>
-          <li>{t('footer.boundaries')}</li>
-          <li>{t('footer.statistics')}</li>
-          <li>{t('dossier.registerNote', { count: n(data.stats.cooperations), estimate: n(data.stats.estimatedCooperationsInNrw) })}</li>
-          <li>{t('dossier.historyNote')}</li>
-        </ul>
+        <PrintedSources cooperations={data.stats.cooperations} estimatedInNrw={data.stats.estimatedCooperationsInNrw} />
         <p>{t('projectSketch.date', { date: today })}</p>
       </section>
     </article>

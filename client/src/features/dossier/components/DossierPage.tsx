@@ -10,6 +10,7 @@ import type {
   TaskAreaName_TaskAreaFragment,
 } from '../../../gql/graphql';
 import { CopyLink } from '../../../shared/components/CopyLink';
+import { PrintedSources } from '../../../shared/components/PrintedSources';
 import { StateBadge } from '../../../shared/components/StateBadge';
 import { CooperationMarks } from '../../../shared/cooperation/CooperationMarks';
 import { ApiErrorMessage } from '../../../shared/errors';
@@ -333,12 +334,7 @@ export function DossierPage() {
       </section>
       <section className="small">
         <h2>{t('dossier.sources')}</h2>
-        <ul>
-          <li>{t('footer.boundaries')}</li>
-          <li>{t('footer.statistics')}</li>
-          <li>{t('dossier.registerNote', { count: n(data.stats.cooperations), estimate: n(data.stats.estimatedCooperationsInNrw) })}</li>
-          <li>{t('dossier.historyNote')}</li>
-        </ul>
+        <PrintedSources cooperations={data.stats.cooperations} estimatedInNrw={data.stats.estimatedCooperationsInNrw} />
         <p>{t('dossier.date', { date: new Date().toLocaleDateString(i18n.language, { year: 'numeric', month: 'long', day: 'numeric' }) })}</p>
       </section>
     </article>
